@@ -1,0 +1,46 @@
+# Two commands on a fresh machine:  `make site`  (build)  and  `make test`  (whole test suite).
+# The virtual environment is created on first use and refreshed when a requirements file changes.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+# Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test translations clean
+
+$(VENV)/.site-deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.site-deps $@
+
+## site: install the pinned dependencies and build the whole bilingual site into site/.
+## The build goes to a temporary folder first: site/ is replaced only by a complete build.
+site: $(VENV)/.site-deps
+	rm -rf .site.tmp
+	$(PY) -m mkdocs build --strict --site-dir .site.tmp
+	rm -rf site && mv .site.tmp site
+	@echo "Site built in site/ (Chinese at /, English at /en/)."
+
+## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
+serve: $(VENV)/.site-deps
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: install what the tests need (Python packages, Chromium) and run the whole suite.
+test: $(VENV)/.test-deps chromium
+	$(PY) -m pytest -n 2 tests
+
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site .site.tmp .cache

@@ -1,0 +1,17 @@
+"""What one build shares between hook modules.
+
+mkdocs-static-i18n runs the whole build once per language in the same process; the
+validated content is loaded once, in the first pass's `on_config`, and kept here for the
+passes that follow. A new `mkdocs serve` rebuild starts from a fresh config and reloads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from content import SiteContent
+
+content: SiteContent | None = None
+project_dir: Path | None = None
+source_docs_dir: Path | None = None
+staging_dir: Path | None = None

@@ -1,0 +1,315 @@
+"""Load, validate and cross-check all site content: `data/*.yml` and news front matter.
+
+The one place where content is validated. `load_content()` either returns a
+`SiteContent` that the rest of the hooks trust, or raises `ContentError` carrying every
+problem found (file, line, field), so an author fixes everything in one round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from loading import ContentError, Located, Problem, load_data_file, load_markdown
+from models import DATA_FILES, LANGUAGES, NewsFrontMatter
+
+_NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_FRIENDLY = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field (check the spelling; see the content contract in README.md)",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "list_type": "expected a list (like [a, b] or one '- item' per line)",
+    "model_type": "expected a set of 'field: value' lines",
+    "model_attributes_type": "expected a set of 'field: value' lines",
+}
+
+
+@dataclass
+class Article:
+    """One news article in one language."""
+
+    slug: str
+    lang: str
+    src_uri: str  # relative to docs/, e.g. news/2023/ningbo.zh.md
+    shown_as: str  # path shown in messages, e.g. docs/news/2023/ningbo.zh.md
+    meta: NewsFrontMatter
+    body: str
+
+
+@dataclass
+class SiteContent:
+    """Everything validated, plus the lookup tables built once per load."""
+
+    members: dict
+    categories: dict
+    regions: list
+    action_plan: object
+    edinburgh: object
+    coe: object
+    articles: list[Article]
+    articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
+    articles_by_src_uri: dict[str, Article] = field(default_factory=dict)
+    missing_translations: list[str] = field(default_factory=list)
+
+    def articles_naming(self, member_id: str, lang: str) -> list[Article]:
+        return self._by_member.get((member_id, lang), [])
+
+    def index(self) -> None:
+        """Build the lookup tables once (never scan all articles per page)."""
+        by_member = defaultdict(list)
+        by_slug: dict[str, dict[str, Article]] = defaultdict(dict)
+        for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
+            by_slug[article.slug][article.lang] = article
+            for member_id in article.meta.members:
+                by_member[(member_id, article.lang)].append(article)
+        self._by_member = dict(by_member)
+        self.articles_by_slug = dict(by_slug)
+        self.articles_by_src_uri = {a.src_uri: a for a in self.articles}
+        self.missing_translations = [
+            f"{next(iter(langs.values())).shown_as}: no {other} translation"
+            for slug, langs in sorted(self.articles_by_slug.items())
+            for other in LANGUAGES
+            if other not in langs
+        ]
+
+
+def _field_name(loc: tuple, top_is_list: bool) -> str:
+    parts = list(loc[1:] if top_is_list and loc and isinstance(loc[0], int) else loc)
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def _message(error: dict) -> str:
+    if error["type"] in _FRIENDLY:
+        return _FRIENDLY[error["type"]]
+    message = error["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def validate(located: Located, schema) -> tuple[object | None, list[Problem]]:
+    """Validate a located document against a model; map pydantic errors to positions."""
+    try:
+        return TypeAdapter(schema).validate_python(located.data), []
+    except ValidationError as error:
+        top_is_list = isinstance(located.data, list)
+        problems = []
+        for item in error.errors():
+            loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))  # drop union tags
+            problems.append(
+                Problem(located.path, located.line_of(loc), _field_name(loc, top_is_list), _message(item))
+            )
+        return None, problems
+
+
+def _validate_entries(located: Located, item_schema) -> tuple[list, list[Problem]]:
+    """Validate a list file entry by entry, so one bad entry hides no problem in the others.
+
+    Entries that fail are left out of the result; their `id`, if readable, is kept as a
+    placeholder so that references to them are not reported a second time as unknown.
+    """
+    if not isinstance(located.data, list):
+        return validate(located, list[item_schema])
+    entries, problems = [], []
+    for index, raw in enumerate(located.data):
+        entry, found = validate(Located(located.path, raw, _sub_lines(located, index), located.line_of((index,))), item_schema)
+        problems += found
+        if entry is not None:
+            entries.append(entry)
+        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            entries.append(_Unreadable(raw["id"]))
+    return entries, problems
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """Stands for an entry that failed validation; only its id is known."""
+
+    id: str
+
+
+def _sub_lines(located: Located, index: int) -> dict:
+    return {key[1:]: line for key, line in located.lines.items() if key[:1] == (index,)}
+
+
+def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
+    loaded, problems = {}, []
+    for name, schema in DATA_FILES.items():
+        file = data_dir / name
+        shown_as = f"{shown_prefix}{name}"
+        if not file.exists():
+            problems.append(Problem(shown_as, 1, "", "file is missing"))
+            continue
+        try:
+            located = load_data_file(file, shown_as)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        if getattr(schema, "__origin__", None) is list:
+            value, found = _validate_entries(located, schema.__args__[0])
+        else:
+            value, found = validate(located, schema)
+        problems.extend(found)
+        loaded[name] = (value, located)
+    return loaded, problems
+
+
+def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
+    """Report every id that appears twice, at the line of its second use."""
+    problems, seen = [], {}
+    for index, entry in enumerate(entries):
+        loc = path_of(index)
+        if entry.id in seen:
+            problems.append(Problem(located.path, located.line_of(loc + ("id",)), _field_name(loc + ("id",), True),
+                                    f"duplicate {label} id '{entry.id}' (first used on line {seen[entry.id]})"))
+        else:
+            seen[entry.id] = located.line_of(loc + ("id",))
+    return problems
+
+
+def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
+    articles, problems, located_by_article = [], [], {}
+    news_dir = docs_dir / "news"
+    if not news_dir.is_dir():
+        return articles, problems, located_by_article
+    for file in sorted(news_dir.rglob("*.md")):
+        src_uri = file.relative_to(docs_dir).as_posix()
+        shown_as = f"{shown_prefix}{src_uri}"
+        match = _NEWS_PATH.match(src_uri)
+        if file.name.startswith("index.") and file.parent == news_dir:
+            continue  # the news listing page, not an article
+        if not match or match["lang"] not in LANGUAGES or not _SLUG.match(match["slug"]):
+            problems.append(Problem(shown_as, 1, "", "news articles must be named news/<YYYY>/<slug>.zh.md or .en.md, "
+                                    "with a slug of lowercase ASCII letters, digits and hyphens"))
+            continue
+        try:
+            source = load_markdown(file, shown_as)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        meta, found = validate(source.front_matter, NewsFrontMatter)
+        problems.extend(found)
+        if meta is None:
+            continue
+        if meta.date.year != int(match["year"]):
+            problems.append(Problem(shown_as, source.front_matter.line_of(("date",)), "date",
+                                    f"the date is in {meta.date.year} but the file is in the folder news/{match['year']}/; "
+                                    f"move it to news/{meta.date.year}/"))
+        article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
+        articles.append(article)
+        located_by_article[id(article)] = source.front_matter
+    return articles, problems, located_by_article
+
+
+def _check_news(articles: list[Article], located: dict, members: dict, categories: dict) -> list[Problem]:
+    problems = []
+    first_by_key: dict[tuple, Article] = {}
+    pair: dict[str, Article] = {}
+    for article in articles:
+        where = located[id(article)]
+        key = (article.slug, article.lang)
+        if key in first_by_key:
+            problems.append(Problem(article.shown_as, 1, "", f"duplicate slug '{article.slug}': "
+                                    f"{first_by_key[key].shown_as} has the same slug in the same language"))
+        first_by_key.setdefault(key, article)
+        if article.meta.category not in categories:
+            problems.append(Problem(article.shown_as, where.line_of(("category",)), "category",
+                                    f"unknown category '{article.meta.category}' (known: {', '.join(sorted(categories))})"))
+        for index, member_id in enumerate(article.meta.members):
+            if member_id not in members:
+                problems.append(Problem(article.shown_as, where.line_of(("members", index)), f"members[{index}]",
+                                        f"unknown member id '{member_id}' (not in data/members.yml)"))
+        other = pair.setdefault(article.slug, article)
+        if other is not article and other.lang != article.lang:
+            for name in ("date", "category"):
+                if getattr(other.meta, name) != getattr(article.meta, name):
+                    problems.append(Problem(article.shown_as, where.line_of((name,)), name,
+                                            f"differs from its translation {other.shown_as}"))
+    return problems
+
+
+def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
+    problems = []
+    edinburgh, ed_loc = data.get("edinburgh.yml", (None, None))
+    if edinburgh:
+        for i, milestone in enumerate(edinburgh.milestones):
+            for j, member_id in enumerate(milestone.members):
+                if member_id not in members:
+                    problems.append(Problem(ed_loc.path, ed_loc.line_of(("milestones", i, "members", j)),
+                                            f"milestones[{i}].members[{j}]", f"unknown member id '{member_id}'"))
+            if milestone.news and milestone.news not in slugs:
+                problems.append(Problem(ed_loc.path, ed_loc.line_of(("milestones", i, "news")),
+                                        f"milestones[{i}].news", f"no news article with slug '{milestone.news}'"))
+    coe, coe_loc = data.get("coe.yml", (None, None))
+    if coe:
+        if coe.host not in members:
+            problems.append(Problem(coe_loc.path, coe_loc.line_of(("host",)), "host", f"unknown member id '{coe.host}'"))
+        problems += _unique(coe.activities, coe_loc, "activity", lambda i: ("activities", i))
+        for i, activity in enumerate(coe.activities):
+            if activity.news and activity.news not in slugs:
+                problems.append(Problem(coe_loc.path, coe_loc.line_of(("activities", i, "news")),
+                                        f"activities[{i}].news", f"no news article with slug '{activity.news}'"))
+    plan, plan_loc = data.get("action_plan.yml", (None, None))
+    if plan:
+        problems += _unique(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
+    regions, off_loc = data.get("offices.yml", (None, None))
+    if regions:
+        problems += _unique(regions, off_loc, "region", lambda i: (i,))
+        offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, _Unreadable)
+                   for j, o in enumerate(r.offices)]
+        seen = {}
+        for office, loc in offices:
+            if office.id in seen:
+                problems.append(Problem(off_loc.path, off_loc.line_of(loc + ("id",)), _field_name(loc + ("id",), True),
+                                        f"duplicate office id '{office.id}' (first used on line {seen[office.id]})"))
+            seen.setdefault(office.id, off_loc.line_of(loc + ("id",)))
+    return problems
+
+
+def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
+    """Load everything under `data/` and the news under `docs/`; raise ContentError on any problem."""
+    data, problems = _load_data(project_dir / "data", "data/")
+    members_list, members_loc = data.get("members.yml", (None, None))
+    categories_list, categories_loc = data.get("categories.yml", (None, None))
+    if members_list is not None:
+        problems += _unique(members_list, members_loc, "member", lambda i: (i,))
+    if categories_list is not None:
+        problems += _unique(categories_list, categories_loc, "category", lambda i: (i,))
+    members = {m.id: m for m in members_list or []}
+    categories = {c.id: c for c in categories_list or []}
+
+    articles, news_problems, located = _load_news(docs_dir, f"{docs_dir.name}/")
+    problems += news_problems
+    if members_list is not None and categories_list is not None:
+        problems += _check_news(articles, located, members, categories)
+    if members_list is not None:
+        problems += _check_references(data, members, {a.slug for a in articles})
+    if problems:
+        raise ContentError(problems)
+
+    content = SiteContent(
+        members=members,
+        categories=categories,
+        regions=data["offices.yml"][0],
+        action_plan=data["action_plan.yml"][0],
+        edinburgh=data["edinburgh.yml"][0],
+        coe=data["coe.yml"][0],
+        articles=articles,
+    )
+    content.index()
+    return content

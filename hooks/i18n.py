@@ -1,0 +1,49 @@
+"""Language helpers shared by the hooks: dates, country names and name sorting per language.
+
+Formatting comes from Babel (CLDR data) and pinyin from pypinyin, so the site follows the
+conventions readers expect (`2023年5月18日` / `18 May 2023`; 成都 < 昆明 < 深圳).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date
+from pypinyin import lazy_pinyin
+
+# CLDR locales behind our two site languages; `zh` is Simplified Chinese.
+BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_GB"}
+# BCP 47 tags for <html lang> and hreflang.
+LANGUAGE_TAG = {"zh": "zh-Hans", "en": "en"}
+
+_DATE_PATTERNS = {
+    "zh": {3: "y年M月d日", 2: "y年M月", 1: "y年"},
+    "en": {3: "d MMMM y", 2: "MMMM y", 1: "y"},
+}
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A full date as readers of `lang` write it."""
+    return format_date(day, _DATE_PATTERNS[lang][3], locale=BABEL_LOCALE[lang])
+
+
+def format_partial(value: str, lang: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD value, at the precision it was given."""
+    parts = [int(p) for p in value.split("-")]
+    day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return format_date(day, _DATE_PATTERNS[lang][len(parts)], locale=BABEL_LOCALE[lang])
+
+
+@lru_cache(maxsize=None)
+def country_name(code: str, lang: str) -> str:
+    """Localised country name from CLDR (e.g. MN -> 蒙古 / Mongolia)."""
+    return Locale.parse(BABEL_LOCALE[lang]).territories.get(code, code)
+
+
+def name_sort_key(name: str, lang: str) -> tuple:
+    """Chinese names sort by pinyin (not Unicode order); English names alphabetically."""
+    if lang == "zh":
+        return (tuple(lazy_pinyin(name)), name)
+    return (name.casefold(), name)

@@ -1,0 +1,150 @@
+"""Read YAML data files and Markdown front matter, remembering where each value sits.
+
+Everything the site publishes enters through here, so every problem is turned into a
+`Problem` that names the file, the line and the field, never into a traceback.
+
+Two deliberate choices:
+- Timestamps are *not* resolved by the YAML loader: PyYAML would turn `2023-02-30` into a
+  bare `ValueError` with no position. Dates stay strings and the models parse them.
+- Positions come from PyYAML's node tree (`yaml.compose`), indexed by the path of keys and
+  list indexes that pydantic reports in its error locations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located error, printed as `file:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so the author sees them all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class _DataLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver (see the module docstring)."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Located:
+    """A parsed YAML document and the line of every value in it, by path."""
+
+    path: str
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, loc: tuple) -> int:
+        """Line of the deepest part of `loc` that exists (a missing key points at its parent)."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), self.first_line)
+
+
+def _index_lines(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+            _index_lines(value_node, path + (key,), lines, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1 + offset
+            _index_lines(item, path + (index,), lines, offset)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
+    """Parse one YAML document; raise ContentError with the position of a syntax error."""
+    try:
+        node = yaml.compose(text, Loader=_DataLoader)
+        data = yaml.load(text, Loader=_DataLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        problem = error.problem or "invalid YAML"
+        if "\t" in text and "found character '\\t'" in str(error):
+            problem = "a tab character; indent YAML with spaces"
+        hint = " (check the indentation and quotes on this line and the one above)" if "tab character" not in problem else ""
+        raise ContentError([Problem(path, line, "", f"YAML syntax error: {problem}{hint}")]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
+        raise ContentError([Problem(path, 1 + line_offset, "", f"YAML error: {error}")]) from None
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, line_offset)
+    return Located(path=path, data=data, lines=lines, first_line=1 + line_offset)
+
+
+def read_text(file: Path, shown_as: str) -> str:
+    """Read a UTF-8 file without BOM; anything else is a located problem."""
+    raw = file.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError([Problem(shown_as, 1, "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(shown_as, line, "", "file is not valid UTF-8; save it as UTF-8")]) from None
+
+
+def load_data_file(file: Path, shown_as: str) -> Located:
+    """Load one `data/*.yml` file."""
+    text = read_text(file, shown_as)
+    if not text.strip():
+        raise ContentError([Problem(shown_as, 1, "", "file is empty")])
+    return parse_yaml(text, shown_as)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class MarkdownSource:
+    """A Markdown page split into its front matter (located) and body."""
+
+    front_matter: Located
+    body: str
+
+
+def load_markdown(file: Path, shown_as: str) -> MarkdownSource:
+    """Split front matter from body; the YAML's line numbers are those of the file."""
+    text = read_text(file, shown_as)
+    if not text.strip():
+        raise ContentError([Problem(shown_as, 1, "", "file is empty")])
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError([Problem(shown_as, 1, "", "no front matter: the file must start with a '---' line, then the fields, then '---'")])
+    located = parse_yaml(match.group(1) or "", shown_as, line_offset=1)
+    if not isinstance(located.data, dict):
+        raise ContentError([Problem(shown_as, 2, "", "front matter must be a set of 'field: value' lines")])
+    return MarkdownSource(front_matter=located, body=text[match.end():])

@@ -1,0 +1,96 @@
+"""Hook: render the data views and escape front-matter titles.
+
+Events:
+- on_files (after mkdocs-static-i18n): keeps this language pass's files, to link pages.
+- on_env: makes an autoescaping Jinja environment over the theme's templates for views.
+- on_page_markdown: escapes front-matter titles once, since Material prints
+  `page.meta.title` unescaped.
+- on_page_context (before search indexes the page): renders the page's view
+  (`overrides/partials/views/<view>.html`) into `page.content`, so search, the page and
+  later feeds all see the same text.
+Data read: the validated content in build_state. Output owned: the HTML of view pages.
+"""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+import build_state
+import i18n
+import views
+
+_files = None
+_views_env: jinja2.Environment | None = None
+
+
+# After mkdocs-static-i18n's on_files (-100), which replaces the Files of each language.
+@event_priority(-110)
+def on_files(files, config):
+    global _files
+    _files = files
+    return files
+
+
+def on_env(env, config, files):
+    global _views_env
+    # MkDocs' own environment does not autoescape; every value from data must be escaped,
+    # so views get their own environment that does, over the same template folders.
+    views_env = jinja2.Environment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                                   extensions=["jinja2.ext.loopcontrols"])
+    views_env.filters.update(env.filters)
+    views_env.globals.update(env.globals)
+    views_env.filters["day"] = i18n.format_day
+    views_env.filters["partial_date"] = i18n.format_partial
+    views_env.filters["country"] = i18n.country_name
+    _views_env = views_env
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = escape(title)
+    return markdown
+
+
+def _linker(page):
+    def link(path: str | None) -> str | None:
+        if path is None:
+            return None
+        target = _files.get_file_from_path(path)
+        if target is None:
+            return None
+        return get_relative_url(target.url, page.url)
+    return link
+
+
+def _language(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme.language
+
+
+# Before search (priority 0) indexes page.content, after i18n's context (50) is irrelevant.
+@event_priority(10)
+def on_page_context(context, page, config, nav):
+    content = build_state.content
+    lang = _language(page, config)
+    link = _linker(page)
+    item = content.articles_by_src_uri.get(page.file.src_uri)
+    if item is not None:
+        name, data = "article", views.article(page.meta, content, lang, link, item=item)
+    elif page.meta.get("view"):
+        name = page.meta["view"]
+        if name not in views.VIEWS:
+            raise PluginError(f"{page.file.src_uri}: view: unknown view '{name}' (known: {', '.join(sorted(views.VIEWS))})")
+        data = views.VIEWS[name](page.meta, content, lang, link)
+    else:
+        return context
+    template = _views_env.get_template(f"partials/views/{name}.html")
+    page.content = template.render(
+        data, lang=lang, body=Markup(page.content or ""), page=page, config=config,
+        base_url=context.get("base_url", ""), tag=i18n.LANGUAGE_TAG[lang],
+    )
+    return context

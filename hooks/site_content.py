@@ -1,0 +1,63 @@
+"""Hook: validate all content, then stage the docs the build reads.
+
+Events:
+- on_config: loads and validates `data/*.yml` and news front matter (content.py); on any
+  problem logs each one as `file:line: field: message` and stops the build. Then fills
+  the staging docs directory (`.cache/staging/docs`: a mirror of `docs/` plus the stubs
+  of generated pages) and points `docs_dir` at it.
+- on_serve: the live preview watches the real `docs/`, not the staging copy (watching
+  what the build writes would rebuild forever).
+Output owned: `.cache/staging/docs`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import build_state
+from content import load_content
+from generated_pages import all_generated_pages
+from loading import ContentError
+from staging import fill_staging
+
+log = logging.getLogger("mkdocs.hooks.site_content")
+
+
+# Before mkdocs-static-i18n (-100) and everything else: the rest of the build must see
+# the staging docs_dir and may rely on validated content being loaded.
+@event_priority(100)
+def on_config(config):
+    project_dir = Path(config.config_file_path).resolve().parent
+    staging_dir = project_dir / ".cache" / "staging" / "docs"
+    if Path(config.docs_dir) == staging_dir:
+        # mkdocs-static-i18n re-running the same config for its next language.
+        return config
+    source_docs_dir = Path(config.docs_dir)
+    try:
+        content = load_content(project_dir, source_docs_dir)
+        fill_staging(source_docs_dir, staging_dir, all_generated_pages(content))
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"{len(error.problems)} problem(s) in the content above; nothing was built. "
+            "Each line names the file, the line and the field to fix."
+        ) from None
+    for gap in content.missing_translations:
+        log.info(f"Missing translation: {gap}")
+    build_state.content = content
+    build_state.project_dir = project_dir
+    build_state.source_docs_dir = source_docs_dir
+    build_state.staging_dir = staging_dir
+    config.docs_dir = str(staging_dir)
+    return config
+
+
+def on_serve(server, config, builder):
+    server.unwatch(str(build_state.staging_dir))
+    server.watch(str(build_state.source_docs_dir))
+    return server

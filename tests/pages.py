@@ -1,0 +1,46 @@
+"""Read built pages: links, the language switcher, head alternates (lxml, not regexes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+
+SITE_URL = "https://eastasia.iclei.org/"
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def url_path_of(site: Path, file: Path) -> str:
+    """Site path of a built file: index.html files are served as their folder."""
+    relative = file.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def parse(file: Path):
+    return lxml.html.fromstring(file.read_bytes())
+
+
+def resolve(site: Path, from_path: str, href: str) -> Path | None:
+    """The built file a relative link on page `from_path` leads to (None if outside the site)."""
+    target = urljoin("http://site/" + from_path, href)
+    parts = urlsplit(target)
+    if parts.netloc != "site":
+        return None
+    path = parts.path.lstrip("/")
+    file = site / path
+    if path == "" or path.endswith("/"):
+        file = site / path / "index.html"
+    return file
+
+
+def switcher_links(tree) -> dict[str, str]:
+    """hreflang -> href of the language switcher in the header."""
+    return {a.get("hreflang"): a.get("href") for a in tree.cssselect("a.md-select__link")}
+
+
+def internal_links(tree) -> list[str]:
+    return [a.get("href") for a in tree.iter("a") if a.get("href") and not a.get("href").startswith(("http:", "https:", "mailto:", "#"))]

@@ -1,0 +1,52 @@
+"""Build real sites into temporary folders, the way `make site` does, and read the output.
+
+Each build runs `python -m mkdocs build --strict` in a fresh process: the hook modules
+and mkdocs-static-i18n's patching must not leak from one build into the next.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides")
+
+
+@dataclass
+class Build:
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, url_path: str) -> str:
+        """HTML of the page at a site path such as 'en/members/kunming/'."""
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
+    """A project folder: the repo's config, hooks and templates + docs/ and data/ from `content_from`."""
+    project = tmp / "project"
+    project.mkdir(parents=True)
+    for name in SITE_SOURCES:
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    for name in ("docs", "data"):
+        shutil.copytree(content_from / name, project / name)
+    return project
+
+
+def build(project: Path, site: Path | None = None, extra_env: dict | None = None) -> Build:
+    site = site or project.parent / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, env=env, cwd=project, timeout=600,
+    )
+    return Build(project, site, result.returncode, result.stdout + result.stderr)

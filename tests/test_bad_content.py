@@ -1,0 +1,126 @@
+"""Bad content stops the build with one located message per problem: file, line, field.
+
+Each case is a small edit of the good fixture site; the expected line is checked exactly,
+so a change in position or wording fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import build, make_project
+
+# (case id, file to edit, text to replace, replacement, expected message lines)
+CASES = [
+    ("yaml-bad-indentation", "data/members.yml", "  country: MN\n", "    country: MN\n",
+     ["data/members.yml:23: YAML syntax error: expected <block end>, but found '<block mapping start>' (check the indentation and quotes on this line and the one above)"]),
+    ("yaml-tab", "data/categories.yml", "  label: {zh: 活动", "\tlabel: {zh: 活动",
+     ["data/categories.yml:5: YAML syntax error: a tab character; indent YAML with spaces"]),
+    ("yaml-unclosed-quote", "data/coe.yml", 'date: "2022-12-12"\n  title', 'date: "2022-12-12\n  title',
+     ["data/coe.yml:11: YAML syntax error:"]),
+    ("missing-required-field", "data/members.yml", "  name: {zh: 成都市, en: Chengdu}\n", "  name: {zh: 成都市}\n",
+     ["data/members.yml:18: name.en: required field is missing"]),
+    ("missing-member-name", "data/members.yml", "  name: {zh: 深圳市, en: Shenzhen}\n", "",
+     ["data/members.yml:2: name: required field is missing"]),
+    ("wrong-type", "data/action_plan.yml", "  - number: 1\n", "  - number: one\n",
+     ["data/action_plan.yml:12: areas[0].number: expected a whole number"]),
+    ("unknown-field", "data/members.yml", "  type: city\n  programmes: [citieswithnature]",
+     "  type: city\n  programme: [citieswithnature]",
+     ["data/members.yml:6: programme: unknown field (check the spelling"]),
+    ("bad-country", "data/members.yml", "  country: MN\n", "  country: Mongolia\n",
+     ["data/members.yml:23: country: expected an ISO 3166-1 alpha-2 country code"]),
+    ("javascript-url", "data/members.yml", "https://example.org/kunming", "javascript:alert(1)",
+     ["data/members.yml:12: website: only http:// or https:// web addresses are accepted, got 'javascript:alert(1)'"]),
+    ("impossible-date", "data/coe.yml", '  - id: signing\n    date: "2022-12-12"', '  - id: signing\n    date: "2023-02-30"',
+     ["data/coe.yml:11: activities[0].date: 2023-02-30 is not a real calendar date"]),
+    ("slashed-date", "docs/news/2023/normal-pair.en.md", "date: 2023-05-18", "date: 2023/5/18",
+     ["docs/news/2023/normal-pair.en.md:3: date: expected a date written YYYY-MM-DD (like 2023-05-18), got '2023/5/18'"]),
+    ("duplicate-member-id", "data/members.yml", "- id: chengdu\n", "- id: kunming\n",
+     ["data/members.yml:17: id: duplicate member id 'kunming' (first used on line 7)"]),
+    ("unknown-member-in-news", "docs/news/2023/normal-pair.zh.md", "members: [kunming]", "members: [kunming, atlantis]",
+     ["docs/news/2023/normal-pair.zh.md:6: members[1]: unknown member id 'atlantis' (not in data/members.yml)"]),
+    ("unknown-category", "docs/news/2023/normal-pair.zh.md", "category: events", "category: sports",
+     ["docs/news/2023/normal-pair.zh.md:4: category: unknown category 'sports' (known: events, network-news)"]),
+    ("unknown-member-in-data", "data/coe.yml", "host: kunming", "host: atlantis",
+     ["data/coe.yml:4: host: unknown member id 'atlantis'"]),
+    ("unknown-news-slug", "data/edinburgh.yml", "news: normal-pair", "news: no-such-article",
+     ["data/edinburgh.yml:13: milestones[0].news: no news article with slug 'no-such-article'"]),
+    ("news-missing-title", "docs/news/2024/chinese-only.zh.md", "title: 仅有中文的新闻\n", "",
+     ["docs/news/2024/chinese-only.zh.md:2: title: required field is missing"]),
+    ("news-draft-not-bool", "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]", "members: [ulaanbaatar]\ndraft: maybe",
+     ["docs/news/2024/chinese-only.zh.md:6: draft: expected true or false"]),
+    ("front-matter-not-mapping", "docs/news/2024/chinese-only.zh.md", "---\ntitle: 仅有中文的新闻\ndate: 2024-08-03\ncategory: network-news\nmembers: [ulaanbaatar]\n---",
+     "---\n- a list\n- not fields\n---",
+     ["docs/news/2024/chinese-only.zh.md:2: front matter must be a set of 'field: value' lines"]),
+    ("news-in-wrong-year-folder", "docs/news/2024/chinese-only.zh.md", "date: 2024-08-03", "date: 2023-08-03",
+     ["docs/news/2024/chinese-only.zh.md:3: date: the date is in 2023 but the file is in the folder news/2024/"]),
+]
+
+
+def _apply(project, path, old, new):
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_content_stops_the_build_with_a_located_message(tmp_path, case):
+    _, path, old, new, expected = case
+    project = make_project(tmp_path)
+    _apply(project, path, old, new)
+    result = build(project)
+    assert result.returncode != 0, result.output
+    for line in expected:
+        assert line in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "index.html").exists(), "a failed build must not leave pages behind"
+
+
+def test_duplicate_slug_in_two_years_is_reported_with_both_files(tmp_path):
+    project = make_project(tmp_path)
+    source = project / "docs/news/2023/normal-pair.zh.md"
+    (project / "docs/news/2022").mkdir()
+    (project / "docs/news/2022/normal-pair.zh.md").write_text(
+        source.read_text(encoding="utf-8").replace("date: 2023-05-18", "date: 2022-05-18"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("docs/news/2023/normal-pair.zh.md:1: duplicate slug 'normal-pair': "
+            "docs/news/2022/normal-pair.zh.md has the same slug in the same language") in result.output
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    project = make_project(tmp_path)
+    _apply(project, "data/members.yml", "https://example.org/kunming", "ftp://example.org")
+    _apply(project, "docs/news/2023/normal-pair.zh.md", "category: events", "category: sports")
+    _apply(project, "data/coe.yml", "host: kunming", "host: atlantis")
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/members.yml:12: website:" in result.output
+    assert "docs/news/2023/normal-pair.zh.md:4: category:" in result.output
+    assert "data/coe.yml:4: host:" in result.output
+    assert "docs/news/2023/normal-pair.zh.md:4: category: differs from its translation" in result.output
+    assert "4 problem(s) in the content above; nothing was built." in result.output
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"\xef\xbb\xbf---\ntitle: x\n---\n", "file starts with a byte-order mark (BOM)"),
+    (b"---\ntitle: \xb2\xe2\xca\xd4\n---\n", "file is not valid UTF-8"),
+    (b"", "file is empty"),
+    (b"just text\n", "no front matter"),
+])
+def test_unreadable_news_files_are_named(tmp_path, raw, message):
+    project = make_project(tmp_path)
+    (project / "docs/news/2024/broken.zh.md").write_bytes(raw)
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/news/2024/broken.zh.md:" in result.output and message in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_data_file_is_named(tmp_path):
+    project = make_project(tmp_path)
+    (project / "data/offices.yml").unlink()
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/offices.yml:1: file is missing" in result.output

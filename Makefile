@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test translations clean
+.PHONY: site serve test news translations clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,9 +31,24 @@ site: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+## news: create the zh/en pair of a new article (drafts), e.g.
+##   make news TITLE="昆明举办城市生物多样性论坛" SLUG=kunming-forum DATE=2024-09-01 CATEGORY=events
+news: $(VENV)/.site-deps
+	@test -n "$(TITLE)" || { echo 'usage: make news TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [CATEGORY=...]'; exit 2; }
+	$(PY) tools/new_article.py --title "$(TITLE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(DATE),--date "$(DATE)") $(if $(CATEGORY),--category "$(CATEGORY)")
+
+## translations: list every article missing a translation.
+translations: $(VENV)/.site-deps
+	$(PY) tools/translations.py
+
 ## test: install what the tests need (Python packages, Chromium) and run the whole suite.
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps node_modules/.installed chromium
 	$(PY) -m pytest -n 2 tests
+
+# The Nu Html Checker (vnu.jar, run with the machine's Java 17), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 .PHONY: chromium
 chromium:
@@ -43,4 +58,4 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site .site.tmp .cache
+	rm -rf site .site.tmp .cache node_modules

@@ -12,6 +12,7 @@ from pathlib import Path
 from content import SiteContent
 
 content: SiteContent | None = None
+preview: bool = False  # True under `mkdocs serve`: drafts and scheduled articles are shown
 project_dir: Path | None = None
 source_docs_dir: Path | None = None
 staging_dir: Path | None = None

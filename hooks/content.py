@@ -7,18 +7,26 @@ problem found (file, line, field), so an author fixes everything in one round.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import markdown
+from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
 from loading import ContentError, Located, Problem, load_data_file, load_markdown
+from i18n import tag_slug
 from models import DATA_FILES, LANGUAGES, NewsFrontMatter
+from publishing import PUBLISHED, status
 
 _NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+# Slugs that would clash with the listing pages generated under news/<year>/.
+_RESERVED_SLUGS = {"index", "page"}
 
 _FRIENDLY = {
     "missing": "required field is missing",
@@ -45,6 +53,29 @@ class Article:
     shown_as: str  # path shown in messages, e.g. docs/news/2023/ningbo.zh.md
     meta: NewsFrontMatter
     body: str
+    status: str = PUBLISHED  # published, draft or scheduled (see publishing.py)
+
+    @property
+    def cover_src_uri(self) -> str | None:
+        """The cover image's path under docs/, resolved from the article's folder."""
+        if not self.meta.cover:
+            return None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.meta.cover))
+
+    @property
+    def excerpt(self) -> str:
+        """The summary, else the text of the first paragraph of the body."""
+        return self.meta.summary or first_paragraph(self.body)
+
+
+def first_paragraph(body: str) -> str:
+    """Plain text of the first real paragraph: not a heading, image, caption or HTML block."""
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        if not block or block.startswith(("#", "!", "<", "|", "*图", "*Photo", "_")) or re.fullmatch(r"\*[^*].*\*", block, re.S):
+            continue
+        return Markup(markdown.markdown(block)).striptags()
+    return ""
 
 
 @dataclass
@@ -69,10 +100,23 @@ class SiteContent:
         """Build the lookup tables once (never scan all articles per page)."""
         by_member = defaultdict(list)
         by_slug: dict[str, dict[str, Article]] = defaultdict(dict)
+        self.by_lang: dict[str, list[Article]] = {lang: [] for lang in LANGUAGES}
+        self.by_category: dict[tuple, list[Article]] = defaultdict(list)
+        self.by_year: dict[tuple, list[Article]] = defaultdict(list)
+        self.by_tag: dict[tuple, list[Article]] = defaultdict(list)
+        self.tag_names: dict[tuple, str] = {}
         for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
-            by_slug[article.slug][article.lang] = article
+            lang = article.lang
+            by_slug[article.slug][lang] = article
+            self.by_lang[lang].append(article)
+            self.by_category[(lang, article.meta.category)].append(article)
+            self.by_year[(lang, article.meta.date.year)].append(article)
+            for tag in article.meta.tags:
+                self.by_tag[(lang, tag_slug(tag))].append(article)
+                self.tag_names.setdefault((lang, tag_slug(tag)), tag)
             for member_id in article.meta.members:
-                by_member[(member_id, article.lang)].append(article)
+                by_member[(member_id, lang)].append(article)
+        self.position = {(a.lang, a.slug): i for lang in LANGUAGES for i, a in enumerate(self.by_lang[lang])}
         self._by_member = dict(by_member)
         self.articles_by_slug = dict(by_slug)
         self.articles_by_src_uri = {a.src_uri: a for a in self.articles}
@@ -82,6 +126,20 @@ class SiteContent:
             for other in LANGUAGES
             if other not in langs
         ]
+
+    def visible(self, today, preview: bool) -> tuple["SiteContent", list[Article]]:
+        """The content a build shows, and the articles it leaves out.
+
+        A published build leaves out drafts and articles dated after `today`; the live
+        preview keeps them, marked with their status.
+        """
+        shown, hidden = [], []
+        for article in self.articles:
+            article = replace(article, status=status(article.meta, today))
+            (shown if preview or article.status == PUBLISHED else hidden).append(article)
+        result = replace(self, articles=shown)
+        result.index()
+        return result, hidden
 
 
 def _field_name(loc: tuple, top_is_list: bool) -> str:
@@ -204,6 +262,8 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
             continue
         meta, found = validate(source.front_matter, NewsFrontMatter)
         problems.extend(found)
+        if match["slug"] in _RESERVED_SLUGS:
+            problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
         if meta is None:
             continue
         if meta.date.year != int(match["year"]):
@@ -211,9 +271,31 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
                                     f"the date is in {meta.date.year} but the file is in the folder news/{match['year']}/; "
                                     f"move it to news/{meta.date.year}/"))
         article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
+        problems += _check_images(article, source, docs_dir, shown_prefix)
         articles.append(article)
         located_by_article[id(article)] = source.front_matter
     return articles, problems, located_by_article
+
+
+def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -> list[Problem]:
+    """Covers and inline images must be files of the site (no outside host is ever loaded)."""
+    problems = []
+    if article.cover_src_uri is not None:
+        if re.match(r"^[a-z]+:", article.meta.cover) or not (docs_dir / article.cover_src_uri).is_file():
+            problems.append(Problem(article.shown_as, source.front_matter.line_of(("cover",)), "cover",
+                                    f"image not found: {shown_prefix}{article.cover_src_uri} "
+                                    "(put it next to the article or in docs/news/<year>/images/)"))
+    folder = posixpath.dirname(article.src_uri)
+    for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
+        for target in _IMAGE.findall(line):
+            if re.match(r"^[a-z]+:|^//", target):
+                problems.append(Problem(article.shown_as, number, "image",
+                                        f"{target}: images must be files of the site, not links to another host"))
+                continue
+            path = posixpath.normpath(posixpath.join(folder, target.split("#")[0]))
+            if not (docs_dir / path).is_file():
+                problems.append(Problem(article.shown_as, number, "image", f"image not found: {shown_prefix}{path}"))
+    return problems
 
 
 def _check_news(articles: list[Article], located: dict, members: dict, categories: dict) -> list[Problem]:

@@ -11,12 +11,17 @@ from __future__ import annotations
 import yaml
 
 from content import SiteContent
+from listings import all_listings, page_count
 from models import LANGUAGES
 
 
 def _stub(front_matter: dict) -> str:
     # safe_dump quotes whatever needs quoting: names with ':' or '#' stay intact.
     return "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def _localised(path: str, lang: str) -> str:
+    return path[: -len(".md")] + f".{lang}.md"
 
 
 def member_pages(content: SiteContent) -> dict[str, str]:
@@ -30,6 +35,21 @@ def member_pages(content: SiteContent) -> dict[str, str]:
     }
 
 
+def listing_pages(content: SiteContent) -> dict[str, str]:
+    """Every page of every news listing, but page 1 of all news (hand-written news/index)."""
+    pages = {}
+    for listing in all_listings(content):
+        for number in range(1, page_count(listing, content) + 1):
+            if listing.kind == "all" and number == 1:
+                continue
+            front_matter = {"title": listing.title(number), "view": "news-list",
+                            "listing": listing.kind, "key": listing.key, "page": number}
+            if number > 1:  # later pages repeat what page 1 and the articles say
+                front_matter["search"] = {"exclude": True}
+            pages[_localised(listing.path(number), listing.lang)] = _stub(front_matter)
+    return pages
+
+
 def all_generated_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page of the site, by path relative to the docs directory."""
-    return {**member_pages(content)}
+    return {**member_pages(content), **listing_pages(content)}

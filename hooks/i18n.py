@@ -47,3 +47,10 @@ def name_sort_key(name: str, lang: str) -> tuple:
     if lang == "zh":
         return (tuple(lazy_pinyin(name)), name)
     return (name.casefold(), name)
+
+
+def tag_slug(tag: str) -> str:
+    """URL slug of a tag: Chinese by pinyin (昆明 -> kunming), others lowercased ASCII."""
+    text = "".join(lazy_pinyin(tag.strip().lower()))
+    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text)
+    return "-".join(part for part in slug.split("-") if part) or "tag"

@@ -134,6 +134,7 @@ class MarkdownSource:
 
     front_matter: Located
     body: str
+    body_first_line: int  # line number of the body's first line in the file
 
 
 def load_markdown(file: Path, shown_as: str) -> MarkdownSource:
@@ -147,4 +148,5 @@ def load_markdown(file: Path, shown_as: str) -> MarkdownSource:
     located = parse_yaml(match.group(1) or "", shown_as, line_offset=1)
     if not isinstance(located.data, dict):
         raise ContentError([Problem(shown_as, 2, "", "front matter must be a set of 'field: value' lines")])
-    return MarkdownSource(front_matter=located, body=text[match.end():])
+    return MarkdownSource(front_matter=located, body=text[match.end():],
+                          body_first_line=text[: match.end()].count("\n") + 1)

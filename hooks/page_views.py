@@ -7,7 +7,8 @@ Events:
   `page.meta.title` unescaped.
 - on_page_context (before search indexes the page): renders the page's view
   (`overrides/partials/views/<view>.html`) into `page.content`, so search, the page and
-  later feeds all see the same text.
+  later feeds all see the same text; points the language switcher of a news page that
+  has no translation at the other language's news index (the missing-translation policy).
 Data read: the validated content in build_state. Output owned: the HTML of view pages.
 """
 
@@ -72,7 +73,19 @@ def _language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme.language
 
 
-# Before search (priority 0) indexes page.content, after i18n's context (50) is irrelevant.
+def _point_switcher_at_news_index(page, config) -> None:
+    """A news page missing in a language: its switcher leads to that language's news index."""
+    i18n_plugin = config.plugins["i18n"]
+    # mkdocs-static-i18n sets `config.extra.alternate` as an attribute per page, which is
+    # what Material's template reads (not the `extra["alternate"]` item).
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        lang = alternate["lang"]
+        if lang not in getattr(page.file, "alternates", {lang: None}):
+            alternate["link"] = "news/" if lang == i18n_plugin.default_language else f"{lang}/news/"
+
+
+# After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
+# before search (priority 0) indexes page.content.
 @event_priority(10)
 def on_page_context(context, page, config, nav):
     content = build_state.content
@@ -88,6 +101,10 @@ def on_page_context(context, page, config, nav):
         data = views.VIEWS[name](page.meta, content, lang, link)
     else:
         return context
+    if "pager" in data:
+        page.meta["pager"] = data["pager"]  # rel=prev/next in <head> (overrides/main.html)
+    if name in ("article", "news-list"):
+        _point_switcher_at_news_index(page, config)
     template = _views_env.get_template(f"partials/views/{name}.html")
     page.content = template.render(
         data, lang=lang, body=Markup(page.content or ""), page=page, config=config,

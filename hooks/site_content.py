@@ -5,6 +5,8 @@ Events:
   problem logs each one as `file:line: field: message` and stops the build. Then fills
   the staging docs directory (`.cache/staging/docs`: a mirror of `docs/` plus the stubs
   of generated pages) and points `docs_dir` at it.
+- on_startup: notes whether this is the live preview (drafts and future-dated articles
+  are shown, marked) or a published build (they are left out; see publishing.py).
 - on_serve: the live preview watches the real `docs/`, not the staging copy (watching
   what the build writes would rebuild forever).
 Output owned: `.cache/staging/docs`.
@@ -22,9 +24,15 @@ import build_state
 from content import load_content
 from generated_pages import all_generated_pages
 from loading import ContentError
+from models import LANGUAGES
+from publishing import build_date
 from staging import fill_staging
 
 log = logging.getLogger("mkdocs.hooks.site_content")
+
+
+def on_startup(command, dirty):
+    build_state.preview = command == "serve"
 
 
 # Before mkdocs-static-i18n (-100) and everything else: the rest of the build must see
@@ -38,8 +46,10 @@ def on_config(config):
         return config
     source_docs_dir = Path(config.docs_dir)
     try:
-        content = load_content(project_dir, source_docs_dir)
-        fill_staging(source_docs_dir, staging_dir, all_generated_pages(content))
+        content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
+        fill_staging(source_docs_dir, staging_dir, all_generated_pages(content),
+                     leave_out={a.src_uri for a in hidden}, languages=LANGUAGES,
+                     default_language=config.plugins["i18n"].default_language)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -49,6 +59,8 @@ def on_config(config):
         ) from None
     for gap in content.missing_translations:
         log.info(f"Missing translation: {gap}")
+    for article in hidden:
+        log.info(f"Not published ({article.status}): {article.shown_as}")
     build_state.content = content
     build_state.project_dir = project_dir
     build_state.source_docs_dir = source_docs_dir

@@ -2,13 +2,21 @@
 
 Only changed files are written and stale ones removed, so a rebuild costs little and
 file modification times stay meaningful (MkDocs' dirty reload compares them).
+
+Two adjustments are made on the way, both for mkdocs-static-i18n with
+`fallback_to_default: false`:
+- articles the build must not publish (drafts, future-dated) are left out, so no page,
+  sitemap entry, search entry or feed item can exist for them;
+- a language-neutral asset (an image such as `news/2023/images/x.jpg`) is also staged
+  as `x.<lang>.jpg` for every other language, or the plugin would leave it out of those
+  languages and their pages would show a broken image.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from loading import ContentError, Problem
 
@@ -21,8 +29,18 @@ def _same(source: os.stat_result, target: Path) -> bool:
     return stat.st_size == source.st_size and stat.st_mtime_ns == source.st_mtime_ns
 
 
-def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str]) -> None:
-    """Make `staging_dir` hold exactly the files of `docs_dir` plus `generated`."""
+def _targets(relative: str, languages: tuple[str, ...], default: str) -> list[str]:
+    """Staged names of one docs file: itself, plus per-language copies of a neutral asset."""
+    path = PurePosixPath(relative)
+    if path.suffix == ".md" or len(path.suffixes) > 1 and path.suffixes[-2].lstrip(".") in languages:
+        return [relative]
+    return [relative] + [str(path.with_suffix(f".{lang}{path.suffix}")) for lang in languages if lang != default]
+
+
+def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
+                 leave_out: set[str] = frozenset(), languages: tuple[str, ...] = ("zh", "en"),
+                 default_language: str = "zh") -> None:
+    """Make `staging_dir` hold the files of `docs_dir` (less `leave_out`) plus `generated`."""
     wanted: set[str] = set()
     clashes = []
     for root, dirs, names in os.walk(docs_dir):
@@ -30,15 +48,19 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str]) -
         for name in sorted(names):
             source = Path(root, name)
             relative = source.relative_to(docs_dir).as_posix()
+            if relative in leave_out:
+                continue
             if relative in generated:
                 clashes.append(Problem(f"{docs_dir.name}/{relative}", 1, "",
                                        "this page is generated from data; remove the hand-written file"))
                 continue
-            wanted.add(relative)
-            target = staging_dir / relative
-            if not _same(source.stat(), target):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, target)
+            stat = source.stat()
+            for staged in _targets(relative, languages, default_language):
+                wanted.add(staged)
+                target = staging_dir / staged
+                if not _same(stat, target):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(source, target)
     if clashes:
         raise ContentError(clashes)
     for relative, text in generated.items():

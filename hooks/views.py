@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from content import Article, SiteContent
-from i18n import country_name, name_sort_key
+from i18n import country_name, name_sort_key, tag_slug
+from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
 
 LATEST_ON_HOME = 5
 
@@ -27,8 +28,10 @@ class ArticleEntry:
     title: str
     date: object
     url: str | None
-    summary: str | None
+    excerpt: str
     category: str
+    cover: str | None
+    status: str
 
 
 def _entries(articles: list[Article], content: SiteContent, lang: str, link: Link) -> list[ArticleEntry]:
@@ -37,8 +40,10 @@ def _entries(articles: list[Article], content: SiteContent, lang: str, link: Lin
             title=a.meta.title,
             date=a.meta.date,
             url=link(article_path(a)),
-            summary=a.meta.summary,
+            excerpt=a.excerpt,
             category=content.categories[a.meta.category].label.get(lang),
+            cover=link(a.cover_src_uri) if a.cover_src_uri else None,
+            status=a.status,
         )
         for a in articles
     ]
@@ -53,19 +58,13 @@ def member_path(member_id: str) -> str:
     return f"members/{member_id}.md"
 
 
-def published_articles(content: SiteContent, lang: str) -> list[Article]:
-    """Articles of one language, newest first."""
-    return [by_lang[lang] for by_lang in content.articles_by_slug.values() if lang in by_lang]
-
-
 def _sorted_members(content: SiteContent, lang: str) -> list:
     return sorted(content.members.values(), key=lambda m: name_sort_key(m.name.get(lang), lang))
 
 
 def home(meta, content: SiteContent, lang: str, link: Link) -> dict:
-    articles = published_articles(content, lang)
     return {
-        "latest": _entries(articles[:LATEST_ON_HOME], content, lang, link),
+        "latest": _entries(content.by_lang[lang][:LATEST_ON_HOME], content, lang, link),
         "figures": {
             "members": len(content.members),
             "countries": len({m.country for m in content.members.values()}),
@@ -82,18 +81,88 @@ def home(meta, content: SiteContent, lang: str, link: Link) -> dict:
     }
 
 
-def news_index(meta, content: SiteContent, lang: str, link: Link) -> dict:
-    return {"articles": _entries(published_articles(content, lang), content, lang, link)}
+def _pager(listing: Listing, number: int, pages: int, link: Link) -> dict:
+    """Numbered page links around the current page, with first/last and prev/next."""
+    shown = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
+    items, previous = [], 0
+    for n in shown:
+        if n - previous > 1:
+            items.append({"gap": True, "number": None, "url": None, "current": False})
+        items.append({"gap": False, "number": n, "url": link(listing.path(n)), "current": n == number})
+        previous = n
+    return {
+        "items": items if pages > 1 else [],
+        "prev": link(listing.path(number - 1)) if number > 1 else None,
+        "next": link(listing.path(number + 1)) if number < pages else None,
+        "number": number,
+        "pages": pages,
+    }
+
+
+def news_list(meta, content: SiteContent, lang: str, link: Link) -> dict:
+    listing = listing_of(meta, lang, content)
+    number = int(meta.get("page", 1))
+    articles = articles_in(listing, content)
+    pages = page_count(listing, content)
+    data = {
+        "listing": listing,
+        "articles": _entries(articles[(number - 1) * PAGE_SIZE: number * PAGE_SIZE], content, lang, link),
+        "pager": _pager(listing, number, pages, link),
+        "news_url": link("news/index.md"),
+        "sections": _sections(content, lang, link) if listing.kind == "all" and number == 1 else None,
+    }
+    return data
+
+
+def _sections(content: SiteContent, lang: str, link: Link) -> dict:
+    """Categories, years and tags of one language, with counts, for the news index."""
+    def entry(listing: Listing):
+        return {"name": listing.name, "url": link(listing.path(1)), "count": len(articles_in(listing, content))}
+    listings = [l for l in all_listings(content) if l.lang == lang]
+    return {
+        "categories": [entry(l) for l in listings if l.kind == "category"],
+        "years": sorted((entry(l) for l in listings if l.kind == "year"), key=lambda e: e["name"], reverse=True),
+        "tags": [entry(l) for l in listings if l.kind == "tag"],
+    }
+
+
+RELATED_COUNT = 3
+
+
+def _related(item: Article, content: SiteContent) -> list[Article]:
+    """Articles sharing members (weighted double) or tags, best match then newest first."""
+    score: dict[str, int] = {}
+    for member_id in item.meta.members:
+        for other in content.articles_naming(member_id, item.lang):
+            score[other.slug] = score.get(other.slug, 0) + 2
+    for tag in item.meta.tags:
+        for other in content.by_tag.get((item.lang, tag_slug(tag)), []):
+            score[other.slug] = score.get(other.slug, 0) + 1
+    score.pop(item.slug, None)
+    ranked = sorted(score, key=lambda slug: (-score[slug], content.position[(item.lang, slug)]))
+    return [content.articles_by_slug[slug][item.lang] for slug in ranked[:RELATED_COUNT]]
 
 
 def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article) -> dict:
+    ordered = content.by_lang[lang]
+    position = content.position[(lang, item.slug)]
+    newer = ordered[position - 1] if position > 0 else None
+    older = ordered[position + 1] if position + 1 < len(ordered) else None
+    category = Listing("category", item.meta.category, lang, content.categories[item.meta.category].label.get(lang))
     return {
         "article": item.meta,
-        "category": content.categories[item.meta.category].label.get(lang),
+        "status": item.status,
+        "cover": link(item.cover_src_uri) if item.cover_src_uri else None,
+        "category": {"name": category.name, "url": link(category.path(1))},
+        "tags": [{"name": tag, "url": link(Listing("tag", tag_slug(tag), lang, tag).path(1))} for tag in item.meta.tags],
         "members": [
             {"name": content.members[m].name.get(lang), "url": link(member_path(m))}
             for m in item.meta.members
         ],
+        "newer": _entries([newer], content, lang, link)[0] if newer else None,
+        "older": _entries([older], content, lang, link)[0] if older else None,
+        "related": _entries(_related(item, content), content, lang, link),
+        "news_url": link("news/index.md"),
     }
 
 
@@ -172,7 +241,7 @@ def _news_url(content: SiteContent, slug: str | None, lang: str, link: Link) -> 
 
 VIEWS: dict[str, Callable[..., dict]] = {
     "home": home,
-    "news-index": news_index,
+    "news-list": news_list,
     "member-directory": member_directory,
     "member": member,
     "offices": offices,

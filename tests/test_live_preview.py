@@ -3,6 +3,7 @@ and never loops on what the build itself writes (the staging docs directory)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -28,18 +29,31 @@ def _wait_for(predicate, timeout=60.0):
     return False
 
 
-def test_one_edit_gives_one_rebuild(tmp_path):
-    project = make_project(tmp_path)
+@contextlib.contextmanager
+def live_preview(project, log):
+    """`mkdocs serve` on a free port; yields (base URL, number-of-builds function)."""
     port = _free_port()
-    log = tmp_path / "serve.log"
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
             stdout=out, stderr=subprocess.STDOUT, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     try:
-        builds = lambda: log.read_text().count("Building documentation...")
         assert _wait_for(lambda: "Serving on" in log.read_text()), log.read_text()
+        yield f"http://127.0.0.1:{port}/", lambda: log.read_text().count("Building documentation...")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _get(url: str) -> str:
+    return urllib.request.urlopen(url).read().decode()
+
+
+def test_one_edit_gives_one_rebuild(tmp_path):
+    project = make_project(tmp_path)
+    log = tmp_path / "serve.log"
+    with live_preview(project, log) as (base, builds):
         time.sleep(3)
         assert builds() == 1, log.read_text()
 
@@ -48,16 +62,26 @@ def test_one_edit_gives_one_rebuild(tmp_path):
         assert _wait_for(lambda: builds() == 2), log.read_text()
         time.sleep(6)  # a loop would show up as further builds here
         assert builds() == 2, log.read_text()
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/en/news/2023/normal-pair/").read().decode()
-        assert "Edited paragraph." in page
+        assert "Edited paragraph." in _get(base + "en/news/2023/normal-pair/")
 
         members = project / "data/members.yml"
         members.write_text(members.read_text(encoding="utf-8").replace("en: Chengdu", "en: Chengdu City"), encoding="utf-8")
         assert _wait_for(lambda: builds() == 3), log.read_text()
         time.sleep(6)
         assert builds() == 3, log.read_text()
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/en/members/chengdu/").read().decode()
-        assert "Chengdu City" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        assert "Chengdu City" in _get(base + "en/members/chengdu/")
+
+
+def test_preview_shows_drafts_and_scheduled_articles_marked(tmp_path):
+    project = make_project(tmp_path)
+    for name, extra in (("a-draft", "date: 2024-01-01\ndraft: true"), ("later", "date: 2099-01-01")):
+        (project / f"docs/news/{extra[6:10]}").mkdir(exist_ok=True)
+        (project / f"docs/news/{extra[6:10]}/{name}.en.md").write_text(
+            f"---\ntitle: {name}\n{extra}\ncategory: events\n---\n\nText.\n", encoding="utf-8")
+    with live_preview(project, tmp_path / "serve.log") as (base, builds):
+        draft = _get(base + "en/news/2024/a-draft/")
+        assert "Draft: visible in the preview only" in draft
+        later = _get(base + "en/news/2099/later/")
+        assert "Scheduled: visible in the preview only until its date" in later
+        listing = _get(base + "en/news/")
+        assert "a-draft" in listing and "later" in listing

@@ -1,0 +1,33 @@
+"""When an article is public: drafts and future-dated articles are preview-only.
+
+`make site` (mkdocs build) publishes only articles that are not drafts and whose date has
+come; `make serve` (mkdocs serve) shows every article, marked. "Today" is the build date:
+`SITE_BUILD_DATE` (YYYY-MM-DD, used by tests), else `SOURCE_DATE_EPOCH`, else the date in
+Beijing (the secretariat's publishing day), so the same input on the same day builds the
+same site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
+
+
+def build_date() -> dt.date:
+    if os.environ.get("SITE_BUILD_DATE"):
+        return dt.date.fromisoformat(os.environ["SITE_BUILD_DATE"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.timezone.utc).date()
+    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
+def status(meta, today: dt.date) -> str:
+    """published, draft or scheduled (dated after `today`)."""
+    if meta.draft:
+        return DRAFT
+    if meta.date > today:
+        return SCHEDULED
+    return PUBLISHED

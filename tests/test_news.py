@@ -1,0 +1,159 @@
+"""The news workflow, built for real: listings with pagination in both languages, category,
+tag and year pages, article pages, drafts and scheduled articles, a Chinese-only article,
+images, the scaffold and the translation report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXTRA
+from pages import parse, resolve, switcher_links
+from sitebuild import REPO, build, make_project
+
+
+def _entries(tree):
+    return [(li.findtext(".//strong"), li.find(".//time").get("datetime")) for li in tree.cssselect("ul.view-articles > li")]
+
+
+def test_news_index_lists_newest_first_ten_per_page_with_numbered_pages(news_site):
+    for prefix in ("", "en/"):
+        first = parse(news_site.site / prefix / "news/index.html")
+        entries = _entries(first)
+        assert len(entries) == 10
+        dates = [d for _, d in entries]
+        assert dates == sorted(dates, reverse=True)
+        assert first.cssselect('link[rel="next"]')[0].get("href") == "page/2/"
+        assert [a.text for a in first.cssselect(".view-pager a")][:1] == ["2"]
+        second = parse(news_site.site / prefix / "news/page/2/index.html")
+        assert second.cssselect('link[rel="prev"]')[0].get("href") == "../../"
+        assert second.cssselect(".view-pager [aria-current=page]")[0].text == "2"
+        total = len(entries) + len(_entries(second))
+        assert total == EXTRA + 2 + (1 if prefix == "" else 0)  # + normal pair, special chars, zh-only
+
+
+def test_dates_are_localised_with_iso_datetime(news_site):
+    zh = (news_site.site / "news/2023/normal-pair/index.html").read_text(encoding="utf-8")
+    en = (news_site.site / "en/news/2023/normal-pair/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2023-05-18">2023年5月18日</time>' in zh
+    assert '<time datetime="2023-05-18">18 May 2023</time>' in en
+
+
+def test_summary_falls_back_to_the_first_paragraph(news_site):
+    listing = (news_site.site / "en/news/index.html").read_text(encoding="utf-8")
+    assert "First paragraph of 11 in en." in listing
+    assert "Second paragraph." not in listing
+
+
+def test_drafts_and_future_articles_are_nowhere_in_a_published_build(news_site):
+    site = news_site.site
+    for path in ("news/2024/a-draft", "news/2030/in-the-future", "en/news/2024/a-draft", "en/news/2030/in-the-future"):
+        assert not (site / path).exists()
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    everything += (site / "sitemap.xml").read_text(encoding="utf-8") + (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "DRAFT ARTICLE" not in everything and "FUTURE ARTICLE" not in everything
+    assert "a-draft" not in everything and "in-the-future" not in everything
+    assert "Not published (draft): docs/news/2024/a-draft.zh.md" in news_site.output
+    assert "Not published (scheduled): docs/news/2030/in-the-future.en.md" in news_site.output
+
+
+def test_category_tag_and_year_listings_exist_in_both_languages_and_paginate(news_site):
+    site = news_site.site
+    for prefix, tag in (("", "piliang"), ("en/", "bulk")):
+        category = parse(site / prefix / "news/category/network-news/index.html")
+        assert len(_entries(category)) == 10
+        assert (site / prefix / "news/category/network-news/page/2/index.html").exists()
+        tag_page = parse(site / prefix / f"news/tag/{tag}/index.html")
+        assert len(_entries(tag_page)) == 10
+        assert len(_entries(parse(site / prefix / f"news/tag/{tag}/page/2/index.html"))) == 2
+        year = parse(site / prefix / "news/2022/index.html")
+        assert {d[:4] for _, d in _entries(year)} == {"2022"}
+        index = parse(site / prefix / "news/index.html")
+        linked = {resolve(site, prefix + "news/", a.get("href")) for a in index.cssselect("#categories + ul a, #archive + ul a, #tags + ul a")}
+        assert site / prefix / "news/category/network-news/index.html" in linked
+        assert site / prefix / "news/2022/index.html" in linked
+        assert site / prefix / f"news/tag/{tag}/index.html" in linked
+
+
+def test_article_page_links_category_tags_members_siblings_and_related(news_site):
+    site = news_site.site
+    path = "en/news/2023/normal-pair/"
+    tree = parse(site / path / "index.html")
+    hrefs = {a.text_content().strip(): resolve(site, path, a.get("href")) for a in tree.cssselect("article a")}
+    assert hrefs["Events"] == site / "en/news/category/events/index.html"
+    assert hrefs["Kunming"] == site / "en/members/kunming/index.html"
+    assert hrefs["test"] == site / "en/news/tag/test/index.html"
+    assert [a.get("rel") for a in tree.cssselect(".view-siblings a")] == ["prev"]  # the newest English article
+    zh_path = "news/2023/normal-pair/"
+    siblings = parse(site / zh_path / "index.html").cssselect(".view-siblings a")
+    assert [a.get("rel") for a in siblings] == ["prev", "next"]
+    assert resolve(site, zh_path, siblings[0].get("href")) == site / "news/2023/special-characters/index.html"
+    assert resolve(site, zh_path, siblings[1].get("href")) == site / "news/2024/chinese-only/index.html"
+    source = tree.cssselect("article p.view-meta")
+    assert any("Source: Test source" in p.text_content() for p in source)
+
+
+def test_related_articles_share_members_or_tags(news_site):
+    tree = parse(news_site.site / "en/news/2022/bulk-00/index.html")
+    related = [a.text_content().strip() for a in tree.cssselect("#related + ul a")]
+    assert len(related) == 3 and all(title.startswith("Article number") for title in related)
+
+
+def test_chinese_only_article_switcher_leads_to_the_english_news_index(news_site):
+    site = news_site.site
+    tree = parse(site / "news/2024/chinese-only/index.html")
+    assert resolve(site, "news/2024/chinese-only/", switcher_links(tree)["en"]) == site / "en/news/index.html"
+    assert not (site / "en/news/2024").exists()  # no English article that year: no English year page
+
+
+def test_cover_thumbnails_and_inline_images_resolve_in_both_languages(news_site):
+    site = news_site.site
+    for prefix in ("", "en/"):
+        listing = parse(site / prefix / "news/2023/index.html")
+        thumbs = listing.cssselect("img.view-thumb")
+        assert len(thumbs) == 1 and thumbs[0].get("alt") == ""
+        assert resolve(site, prefix + "news/2023/", thumbs[0].get("src")).exists()
+        article = parse(site / prefix / "news/2023/normal-pair/index.html")
+        for img in article.cssselect("article img"):
+            assert resolve(site, prefix + "news/2023/normal-pair/", img.get("src")).exists(), img.get("src")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("members: [kunming]", "members: [kunming]\ncover: images/missing.jpg"),
+     "docs/news/2023/normal-pair.zh.md:7: cover: image not found: docs/news/2023/images/missing.jpg"),
+    (("正文第一段。", "正文第一段。\n\n![图](pictures/nowhere.png)"),
+     "docs/news/2023/normal-pair.zh.md:13: image: image not found: docs/news/2023/pictures/nowhere.png"),
+    (("正文第一段。", "正文第一段。\n\n![图](https://example.com/a.png)"),
+     "docs/news/2023/normal-pair.zh.md:13: image: https://example.com/a.png: images must be files of the site"),
+])
+def test_missing_images_are_reported_with_the_article_path(tmp_path, edit, message):
+    project = make_project(tmp_path)
+    file = project / "docs/news/2023/normal-pair.zh.md"
+    file.write_text(file.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and message in result.output, result.output
+
+
+def test_scaffold_creates_a_valid_draft_pair_that_builds(tmp_path):
+    project = make_project(tmp_path)
+    run = subprocess.run([sys.executable, str(REPO / "tools/new_article.py"), "--title", "昆明 & 大理：<新>闻",
+                          "--date", "2024-09-01", "--category", "events", "--project", str(project)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    zh = project / "docs/news/2024/kunming-dali-xin-wen.zh.md"
+    en = project / "docs/news/2024/kunming-dali-xin-wen.en.md"
+    assert zh.exists() and en.exists(), run.stdout
+    assert "draft: true" in zh.read_text(encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "Not published (draft): docs/news/2024/kunming-dali-xin-wen.zh.md" in result.output
+
+
+def test_translation_report_lists_articles_missing_a_translation(tmp_path):
+    project = make_project(tmp_path)
+    run = subprocess.run([sys.executable, str(REPO / "tools/translations.py"), str(project)], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert "docs/news/2024/chinese-only.zh.md: no en translation" in run.stdout
+    assert "1 article(s) missing a translation" in run.stdout

@@ -1,0 +1,73 @@
+"""Create the zh/en pair of a new news article, front matter filled in (`make news`).
+
+    python tools/new_article.py --title "标题" [--slug my-slug] [--date 2024-08-03] [--category network-news]
+
+Both files start as drafts (`draft: true`): they show in the live preview, marked, and are
+published once the author sets `draft: false` (in each language when it is ready).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from i18n import tag_slug  # noqa: E402
+from publishing import build_date  # noqa: E402
+
+BODY = {
+    "zh": "在这里写正文第一段。\n\n## 小标题\n\n正文……\n",
+    "en": "Write the first paragraph here.\n\n## A subheading\n\nText…\n",
+}
+
+
+def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category: str) -> list[Path]:
+    categories = [c["id"] for c in yaml.safe_load((project / "data/categories.yml").read_text(encoding="utf-8"))]
+    if category not in categories:
+        raise SystemExit(f"unknown category '{category}' (known: {', '.join(categories)})")
+    slug = slug or tag_slug(title)[:60].strip("-")
+    folder = project / "docs" / "news" / str(day.year)
+    files = [folder / f"{slug}.{lang}.md" for lang in ("zh", "en")]
+    for file in files:
+        if file.exists():
+            raise SystemExit(f"{file.relative_to(project)} already exists; choose another SLUG")
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, file in zip(("zh", "en"), files):
+        front_matter = {
+            "title": title if lang == "zh" else f"[English title of: {title}]",
+            "date": day.isoformat(),
+            "category": category,
+            "tags": [],
+            "members": [],
+            "summary": None,
+            "source": "宜可城东亚秘书处" if lang == "zh" else "ICLEI East Asia Secretariat",
+            "draft": True,
+        }
+        text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False).replace("summary: null", "summary:")
+        file.write_text(f"---\n{text}---\n\n{BODY[lang]}", encoding="utf-8")
+    return files
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--slug")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
+    parser.add_argument("--category", default="network-news")
+    parser.add_argument("--project", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    files = scaffold(args.project, args.title, args.slug, args.date or build_date(), args.category)
+    for file in files:
+        print(f"created {file.relative_to(args.project)}")
+    print("Both are drafts: set `draft: false` when each is ready. Preview with `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

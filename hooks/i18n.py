@@ -54,3 +54,8 @@ def tag_slug(tag: str) -> str:
     text = "".join(lazy_pinyin(tag.strip().lower()))
     slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text)
     return "-".join(part for part in slug.split("-") if part) or "tag"
+
+
+def language_root(lang: str, default_language: str) -> str:
+    """Where a language's site lives: the default at the root, others under `<lang>/`."""
+    return "" if lang == default_language else f"{lang}/"

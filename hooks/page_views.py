@@ -22,7 +22,9 @@ from mkdocs.utils import get_relative_url
 
 import build_state
 import i18n
+import listings
 import views
+from feed_writer import feed_paths
 
 _files = None
 _views_env: jinja2.Environment | None = None
@@ -73,6 +75,23 @@ def _language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme.language
 
 
+def _feeds_of(page, lang: str, content, config) -> list[dict]:
+    """Feeds a page announces (autodiscovery, subscribe links): its language's news, plus
+    the category's or member's own feed on their pages."""
+    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
+    site_name = config.site_name
+    feeds = []
+    if page.meta.get("listing") == "category":
+        key = str(page.meta["key"])
+        feeds.append(("category", key, content.categories[key].label.get(lang)))
+    elif page.meta.get("view") == "member":
+        member = content.members[page.meta["member"]]
+        feeds.append(("member", member.id, member.name.get(lang)))
+    feeds.append(("news", "", listings.Listing("all", "", lang, "").title()))
+    return [{"title": f"{site_name} · {title}", "rss": rss, "atom": atom}
+            for kind, key, title in feeds for rss, atom in [feed_paths(root, kind, key)]]
+
+
 def _point_switcher_at_news_index(page, config) -> None:
     """A news page missing in a language: its switcher leads to that language's news index."""
     i18n_plugin = config.plugins["i18n"]
@@ -91,6 +110,7 @@ def on_page_context(context, page, config, nav):
     content = build_state.content
     lang = _language(page, config)
     link = _linker(page)
+    page.meta["feeds"] = _feeds_of(page, lang, content, config)
     item = content.articles_by_src_uri.get(page.file.src_uri)
     if item is not None:
         name, data = "article", views.article(page.meta, content, lang, link, item=item)

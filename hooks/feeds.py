@@ -1,0 +1,80 @@
+"""Hook: RSS and Atom feeds per language: all news, each category, each member.
+
+Events:
+- on_page_content: keeps each article's body HTML with every link and image made absolute
+  (feed readers show it away from the site).
+- on_post_build: runs once per language pass of mkdocs-static-i18n and writes that
+  language's feeds under `<language root>/feeds/` (see feed_writer.py for the formats).
+Data read: the validated content in build_state; only published articles are used, so a
+draft or scheduled article never reaches a feed, even in the live preview.
+Output owned: `feeds/**` and `en/feeds/**`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+
+import build_state
+import i18n
+from feed_writer import FeedItem, FeedSpec, feed_paths, write_feeds
+from listings import Listing
+from publishing import PUBLISHED
+
+_bodies: dict[tuple[str, str], str] = {}
+
+
+def on_config(config):
+    _bodies.clear()
+    return config
+
+
+def on_page_content(html, page, config, files):
+    article = build_state.content.articles_by_src_uri.get(page.file.src_uri)
+    if article is not None and html:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+        fragment.make_links_absolute(config.site_url + page.url)
+        body = "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
+        _bodies[(article.lang, article.slug)] = (fragment.text or "") + body
+    return html
+
+
+def on_post_build(config):
+    lang = config.plugins["i18n"].current_language
+    content = build_state.content
+    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
+    site_url = config.site_url
+    published = [a for a in content.by_lang[lang] if a.status == PUBLISHED]
+
+    def item(article) -> FeedItem:
+        return FeedItem(
+            slug=article.slug, lang=lang, title=article.meta.title,
+            url=f"{site_url}{root}news/{article.meta.date.year}/{article.slug}/",
+            date=article.meta.date, summary=article.excerpt,
+            content_html=_bodies.get((lang, article.slug), ""),
+            author=article.meta.source or config.site_name,
+            categories=[content.categories[article.meta.category].label.get(lang), *article.meta.tags],
+        )
+
+    def write(kind: str, key: str, title: str, page_path: str, articles) -> None:
+        rss_path, atom_path = feed_paths(root, kind, key)
+        spec = FeedSpec(
+            title=f"{config.site_name} · {title}", subtitle=config.site_description or config.site_name,
+            site_url=site_url + page_path, rss_url=site_url + rss_path, atom_url=site_url + atom_path,
+            language=i18n.LANGUAGE_TAG[lang], author=config.site_name, feed_id=site_url + atom_path,
+        )
+        rss, atom = write_feeds(spec, [item(a) for a in articles])
+        for path, data in ((rss_path, rss), (atom_path, atom)):
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    write("news", "", Listing("all", "", lang, "").title(), f"{root}news/", published)
+    for category in content.categories.values():
+        listing = Listing("category", category.id, lang, category.label.get(lang))
+        write("category", category.id, listing.title(), root + listing.path(1)[:-3] + "/",
+              [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED])
+    for member in content.members.values():
+        write("member", member.id, member.name.get(lang), f"{root}members/{member.id}/",
+              [a for a in content.articles_naming(member.id, lang) if a.status == PUBLISHED])

@@ -1,0 +1,43 @@
+"""Screenshots of key pages at desktop and phone size, both languages (`make screenshots`).
+
+Builds nothing: run `make site` first. Needs Debian's chromium and, for Chinese text,
+Debian's fonts-noto-cjk (without them Chinese renders as empty boxes). Output: screenshots/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import browser_page, serve  # noqa: E402
+
+PAGES = {
+    "home": "",
+    "article": "news/2023/biodiversity-friendly-city-event-ningbo/",
+    "directory": "members/",
+    "news": "news/",
+}
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def main() -> int:
+    site = ROOT / "site"
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    with serve(site) as base:
+        for size, viewport in SIZES.items():
+            with browser_page(base, viewport) as page:
+                for name, path in PAGES.items():
+                    for lang, prefix in (("zh", ""), ("en", "en/")):
+                        page.goto(base + prefix + path, wait_until="networkidle")
+                        file = out / f"{name}-{lang}-{size}.png"
+                        page.screenshot(path=str(file), full_page=False)
+                        print(file.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -37,6 +37,7 @@ _FRIENDLY = {
     "int_parsing": "expected a whole number",
     "float_type": "expected a number",
     "float_parsing": "expected a number",
+    "too_short": "must list at least one entry",
     "list_type": "expected a list (like [a, b] or one '- item' per line)",
     "model_type": "expected a set of 'field: value' lines",
     "model_attributes_type": "expected a set of 'field: value' lines",
@@ -92,6 +93,7 @@ class SiteContent:
     articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
     articles_by_src_uri: dict[str, Article] = field(default_factory=dict)
     missing_translations: list[str] = field(default_factory=list)
+    today: object = None  # the build date (publishing.build_date), set by visible()
 
     def articles_naming(self, member_id: str, lang: str) -> list[Article]:
         return self._by_member.get((member_id, lang), [])
@@ -105,6 +107,7 @@ class SiteContent:
         self.by_year: dict[tuple, list[Article]] = defaultdict(list)
         self.by_tag: dict[tuple, list[Article]] = defaultdict(list)
         self.tag_names: dict[tuple, str] = {}
+        self.by_action_area: dict[tuple, list[Article]] = defaultdict(list)
         for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
             lang = article.lang
             by_slug[article.slug][lang] = article
@@ -116,6 +119,8 @@ class SiteContent:
                 self.tag_names.setdefault((lang, tag_slug(tag)), tag)
             for member_id in article.meta.members:
                 by_member[(member_id, lang)].append(article)
+            for area in article.meta.action_areas:
+                self.by_action_area[(lang, area)].append(article)
         self.position = {(a.lang, a.slug): i for lang in LANGUAGES for i, a in enumerate(self.by_lang[lang])}
         self._by_member = dict(by_member)
         self.articles_by_slug = dict(by_slug)
@@ -137,7 +142,7 @@ class SiteContent:
         for article in self.articles:
             article = replace(article, status=status(article.meta, today))
             (shown if preview or article.status == PUBLISHED else hidden).append(article)
-        result = replace(self, articles=shown)
+        result = replace(self, articles=shown, today=today)
         result.index()
         return result, hidden
 
@@ -298,7 +303,8 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
     return problems
 
 
-def _check_news(articles: list[Article], located: dict, members: dict, categories: dict) -> list[Problem]:
+def _check_news(articles: list[Article], located: dict, members: dict, categories: dict,
+                area_ids: set[str] | None) -> list[Problem]:
     problems = []
     first_by_key: dict[tuple, Article] = {}
     pair: dict[str, Article] = {}
@@ -316,6 +322,10 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
             if member_id not in members:
                 problems.append(Problem(article.shown_as, where.line_of(("members", index)), f"members[{index}]",
                                         f"unknown member id '{member_id}' (not in data/members.yml)"))
+        for index, area in enumerate(article.meta.action_areas):
+            if area_ids is not None and area not in area_ids:
+                problems.append(Problem(article.shown_as, where.line_of(("action_areas", index)), f"action_areas[{index}]",
+                                        f"unknown action area '{area}' (ids are in data/action_plan.yml)"))
         other = pair.setdefault(article.slug, article)
         if other is not article and other.lang != article.lang:
             for name in ("date", "category"):
@@ -325,10 +335,18 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
     return problems
 
 
+def _action_area_ids(data: dict) -> set[str] | None:
+    """Ids of the Plan of Action's areas, or None when action_plan.yml did not load."""
+    plan = data.get("action_plan.yml", (None, None))[0]
+    return {area.id for area in plan.areas} if plan is not None else None
+
+
 def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
     problems = []
+    area_ids = _action_area_ids(data)
     edinburgh, ed_loc = data.get("edinburgh.yml", (None, None))
     if edinburgh:
+        problems += _unique(edinburgh.milestones, ed_loc, "milestone", lambda i: ("milestones", i))
         for i, milestone in enumerate(edinburgh.milestones):
             for j, member_id in enumerate(milestone.members):
                 if member_id not in members:
@@ -346,6 +364,11 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
             if activity.news and activity.news not in slugs:
                 problems.append(Problem(coe_loc.path, coe_loc.line_of(("activities", i, "news")),
                                         f"activities[{i}].news", f"no news article with slug '{activity.news}'"))
+            for j, area in enumerate(activity.action_areas):
+                if area_ids is not None and area not in area_ids:
+                    problems.append(Problem(coe_loc.path, coe_loc.line_of(("activities", i, "action_areas", j)),
+                                            f"activities[{i}].action_areas[{j}]",
+                                            f"unknown action area '{area}' (ids are in data/action_plan.yml)"))
     plan, plan_loc = data.get("action_plan.yml", (None, None))
     if plan:
         problems += _unique(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
@@ -378,7 +401,7 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     articles, news_problems, located = _load_news(docs_dir, f"{docs_dir.name}/")
     problems += news_problems
     if members_list is not None and categories_list is not None:
-        problems += _check_news(articles, located, members, categories)
+        problems += _check_news(articles, located, members, categories, _action_area_ids(data))
     if members_list is not None:
         problems += _check_references(data, members, {a.slug for a in articles})
     if problems:

@@ -187,6 +187,7 @@ class ActionPlan(Model):
 
 
 class Milestone(Model):
+    id: Slug  # stable: the calendar's event UID is made from it
     date: PartialDate
     title: Bilingual
     text: Bilingual
@@ -217,6 +218,7 @@ class Activity(Model):
     place: Bilingual | None = None
     partners: list[Bilingual] = []
     news: Slug | None = None
+    action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
 
 
 class CentreOfExcellence(Model):
@@ -239,6 +241,7 @@ class NewsFrontMatter(Model):
     cover: Text | None = None
     source: Text | None = None
     draft: StrictBool = False
+    action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
 
 
 # What each data file holds: a list of entries, or one mapping.

@@ -129,5 +129,6 @@ def on_page_context(context, page, config, nav):
     page.content = template.render(
         data, lang=lang, body=Markup(page.content or ""), page=page, config=config,
         base_url=context.get("base_url", ""), tag=i18n.LANGUAGE_TAG[lang],
+        lang_root=i18n.language_root(lang, config.plugins["i18n"].default_language),
     )
     return context

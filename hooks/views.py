@@ -212,24 +212,74 @@ def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
             for m in sorted(process.milestones, key=lambda m: m.date)
         ],
         "participants": [{"member": m, "url": link(member_path(m.id))} for m in participants],
+        "related": _entries(_edinburgh_news(content, lang, [m.id for m in participants]), content, lang, link),
     }
+
+
+def _edinburgh_news(content: SiteContent, lang: str, participant_ids: list[str]) -> list[Article]:
+    """Articles a milestone links to, or naming a participating member; newest first."""
+    slugs = {m.news for m in content.edinburgh.milestones if m.news}
+    slugs |= {a.slug for member_id in participant_ids for a in content.articles_naming(member_id, lang)}
+    found = [content.articles_by_slug[s][lang] for s in slugs if lang in content.articles_by_slug.get(s, {})]
+    return sorted(found, key=lambda a: content.position[(lang, a.slug)])
 
 
 def centre_of_excellence(meta, content: SiteContent, lang: str, link: Link) -> dict:
     coe = content.coe
     host = content.members[coe.host]
+    area_titles = {area.id: area for area in content.action_plan.areas}
+
+    def entry(activity):
+        return {
+            "activity": activity,
+            "news_url": _news_url(content, activity.news, lang, link),
+            "areas": [{"number": area_titles[a].number, "title": area_titles[a].title.get(lang),
+                       "url": _area_url(a, link)} for a in activity.action_areas],
+        }
+
+    upcoming = sorted((a for a in coe.activities if a.date >= content.today), key=lambda a: a.date)
+    past = sorted((a for a in coe.activities if a.date < content.today), key=lambda a: a.date, reverse=True)
     return {
         "coe": coe,
         "host": {"name": host.name.get(lang), "url": link(member_path(host.id))},
-        "activities": [
-            {"activity": a, "news_url": _news_url(content, a.news, lang, link)}
-            for a in sorted(coe.activities, key=lambda a: a.date, reverse=True)
-        ],
+        "upcoming": _by_year([entry(a) for a in upcoming]),
+        "past": _by_year([entry(a) for a in past]),
     }
 
 
+def _by_year(entries: list[dict]) -> list[dict]:
+    """Group activity entries (already in display order) by year, keeping that order."""
+    groups: list[dict] = []
+    for entry in entries:
+        year = entry["activity"].date.year
+        if not groups or groups[-1]["year"] != year:
+            groups.append({"year": year, "entries": []})
+        groups[-1]["entries"].append(entry)
+    return groups
+
+
+def _area_url(area_id: str, link: Link) -> str | None:
+    page = link("programmes/plan-of-action.md")
+    return f"{page}#{area_id}" if page else None
+
+
 def action_plan(meta, content: SiteContent, lang: str, link: Link) -> dict:
-    return {"plan": content.action_plan}
+    activities_by_area = defaultdict(list)
+    for activity in sorted(content.coe.activities, key=lambda a: a.date, reverse=True):
+        for area in activity.action_areas:
+            activities_by_area[area].append(activity)
+    coe_url = link("programmes/centre-of-excellence.md")
+    return {
+        "plan": content.action_plan,
+        "linked": {
+            area.id: {
+                "news": _entries(content.by_action_area.get((lang, area.id), []), content, lang, link),
+                "activities": [{"activity": a, "url": f"{coe_url}#{a.id}" if coe_url else None}
+                               for a in activities_by_area[area.id]],
+            }
+            for area in content.action_plan.areas
+        },
+    }
 
 
 def _news_url(content: SiteContent, slug: str | None, lang: str, link: Link) -> str | None:

@@ -44,7 +44,7 @@ CASES = [
     ("unknown-member-in-data", "data/coe.yml", "host: kunming", "host: atlantis",
      ["data/coe.yml:4: host: unknown member id 'atlantis'"]),
     ("unknown-news-slug", "data/edinburgh.yml", "news: normal-pair", "news: no-such-article",
-     ["data/edinburgh.yml:13: milestones[0].news: no news article with slug 'no-such-article'"]),
+     ["data/edinburgh.yml:14: milestones[0].news: no news article with slug 'no-such-article'"]),
     ("news-missing-title", "docs/news/2024/chinese-only.zh.md", "title: 仅有中文的新闻\n", "",
      ["docs/news/2024/chinese-only.zh.md:2: title: required field is missing"]),
     ("news-draft-not-bool", "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]", "members: [ulaanbaatar]\ndraft: maybe",

@@ -124,9 +124,9 @@ def test_cover_thumbnails_and_inline_images_resolve_in_both_languages(news_site)
     (("members: [kunming]", "members: [kunming]\ncover: images/missing.jpg"),
      "docs/news/2023/normal-pair.zh.md:7: cover: image not found: docs/news/2023/images/missing.jpg"),
     (("正文第一段。", "正文第一段。\n\n![图](pictures/nowhere.png)"),
-     "docs/news/2023/normal-pair.zh.md:13: image: image not found: docs/news/2023/pictures/nowhere.png"),
+     "docs/news/2023/normal-pair.zh.md:14: image: image not found: docs/news/2023/pictures/nowhere.png"),
     (("正文第一段。", "正文第一段。\n\n![图](https://example.com/a.png)"),
-     "docs/news/2023/normal-pair.zh.md:13: image: https://example.com/a.png: images must be files of the site"),
+     "docs/news/2023/normal-pair.zh.md:14: image: https://example.com/a.png: images must be files of the site"),
 ])
 def test_missing_images_are_reported_with_the_article_path(tmp_path, edit, message):
     project = make_project(tmp_path)

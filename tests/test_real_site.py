@@ -88,4 +88,4 @@ def test_programme_pages_show_the_plan_of_action_and_the_centre(real_site):
         coe = (real_site.site / prefix / "programmes/centre-of-excellence/index.html").read_text(encoding="utf-8")
         assert 'datetime="2022-12-12"' in coe
         edinburgh = parse(real_site.site / prefix / "programmes/edinburgh-process/index.html")
-        assert len(edinburgh.cssselect("#milestones + ol > li")) == len(_data("edinburgh.yml")["milestones"])
+        assert len(edinburgh.cssselect("#milestones ~ ol.view-list > li")) == len(_data("edinburgh.yml")["milestones"])

@@ -1,0 +1,481 @@
+"""Benchmark the site build at network scale: time, memory, output size, time inside hooks.
+
+    python bench/run.py [--sizes real,500x500,2500x2000] [--json bench/results/latest.json]
+
+Sizes: `real` is the repo's own docs/ and data/; `NxM` is a project from bench/generate.py
+with N members and M articles per language (plus about 5% more in Chinese only).
+
+Each size is built the way `make site` builds (`python -m mkdocs build --strict`) in a
+fresh process, in a temporary copy of the project. Measured per size:
+
+- wall time of the build process and its peak resident memory (`os.wait4` rusage of
+  that one process, so an earlier, larger build does not leak into the figure);
+- output size (bytes, files, HTML pages), the member directory page in each language and
+  a members JSON index if the site has one (`n/a` otherwise);
+- time spent inside our hooks, per hook module and event, in the same build. hooks/ is
+  not touched: the temporary project gets `mkdocs.bench.yml` (`INHERIT: mkdocs.yml`, with
+  `hooks:` replaced) whose entries are generated shims under `.bench/`; each shim loads the
+  real hook module the way MkDocs does and wraps every `on_*` function in a
+  `time.perf_counter` accumulator; the totals are written to a JSON file at exit.
+
+At one size (`--serve-size`, default 500x500) it also times a one-article edit in the live
+preview: `mkdocs serve` on a free port, wait for "Serving on", append a sentence to a news
+file, and time until the log shows "Reloading browsers" (MkDocs logs it once the rebuild
+has finished; "Documentation built in" comes just before it, with MkDocs' own figure).
+
+Results: a table on stdout and JSON (`--json`). Timings are only comparable on one machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import REPO, generate  # noqa: E402
+
+DEFAULT_SIZES = "real,500x500,2500x2000"
+BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
+BUILD_TIMEOUT = 3600
+SERVE_TIMEOUT = 1200
+EDIT_SENTENCE = {"zh": "（预览测试：追加的一句话。）", "en": "(Preview test: an appended sentence.)"}
+MEMBERS_JSON_CANDIDATES = ("members.json", "members/index.json", "members/members.json", "assets/members.json",
+                           "en/members.json", "en/members/index.json", "en/members/members.json")
+
+# ---------------------------------------------------------------------------------------
+# Hook timing shims (written into the temporary project, never into hooks/).
+
+TIMER_MODULE = '''"""Written by bench/run.py: time every on_* function of the site's hooks.
+
+`load_timed` loads a hook file as MkDocs itself does (same module name, its folder on
+sys.path while it runs) and puts a timed wrapper of each of its on_* functions into the
+shim's namespace; functools.wraps keeps `mkdocs_priority` (event_priority). Totals per
+hook and event are written as JSON to $BENCH_HOOK_TIMES when the build process exits.
+"""
+
+import atexit
+import functools
+import importlib.util
+import json
+import os
+import sys
+import time
+
+_totals = {}
+
+
+def _timed(hook, event, function):
+    key = (hook, event)
+    _totals.setdefault(key, [0.0, 0])
+
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            total = _totals[key]
+            total[0] += time.perf_counter() - start
+            total[1] += 1
+    return timed
+
+
+def load_timed(name, path, namespace):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    old_path = sys.path.copy()
+    sys.path.insert(0, os.path.dirname(path))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = old_path
+    hook = os.path.splitext(os.path.basename(path))[0]
+    for attribute in dir(module):
+        function = getattr(module, attribute)
+        if attribute.startswith("on_") and callable(function):
+            namespace[attribute] = _timed(hook, attribute, function)
+    namespace["__doc__"] = module.__doc__
+
+
+@atexit.register
+def _dump():
+    target = os.environ.get("BENCH_HOOK_TIMES")
+    if not target:
+        return
+    rows = [{"hook": hook, "event": event, "seconds": seconds, "calls": calls}
+            for (hook, event), (seconds, calls) in sorted(_totals.items())]
+    with open(target, "w", encoding="utf-8") as out:
+        json.dump(rows, out, indent=1)
+'''
+
+SHIM = '''# Written by bench/run.py: {name} with every on_* event timed (see _bench_hook_timer.py).
+import _bench_hook_timer
+
+_bench_hook_timer.load_timed({name!r}, {path!r}, globals())
+'''
+
+
+def hook_entries(project: Path) -> list[str]:
+    """The `hooks:` entries of the project's mkdocs.yml, read with MkDocs' own YAML loader."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", "rb") as config:
+        return list(yaml_load(config).get("hooks") or [])
+
+
+def install_hook_timers(project: Path) -> Path:
+    """Write `.bench/` shims and `mkdocs.bench.yml` next to mkdocs.yml; return the config."""
+    shims = project / ".bench"
+    shims.mkdir(exist_ok=True)
+    (shims / "_bench_hook_timer.py").write_text(TIMER_MODULE, encoding="utf-8")
+    entries = []
+    for name in hook_entries(project):
+        path = (project / name).resolve()
+        shim = shims / f"timed_{path.stem}.py"
+        shim.write_text(SHIM.format(name=name, path=str(path)), encoding="utf-8")
+        entries.append(shim.relative_to(project).as_posix())
+    config = project / "mkdocs.bench.yml"
+    # INHERIT merges the parent config with this one; a list (hooks) is replaced, not merged.
+    config.write_text(
+        "# Written by bench/run.py: mkdocs.yml with every hook timed.\n"
+        "INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {entry}\n" for entry in entries),
+        encoding="utf-8",
+    )
+    return config
+
+
+# ---------------------------------------------------------------------------------------
+# Projects and builds.
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    """'real' -> None; '500x500' -> (500, 500)."""
+    if text == "real":
+        return None
+    match = re.fullmatch(r"(\d+)x(\d+)", text)
+    if not match:
+        raise SystemExit(f"unknown size {text!r}: use 'real' or MEMBERSxARTICLES like 500x500")
+    return int(match[1]), int(match[2])
+
+
+def real_project(project: Path) -> dict:
+    """A copy of the repo's site: config, hooks, templates, docs/ and data/."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=ignore)
+        else:
+            shutil.copy2(source, project / name)
+    import yaml
+    members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8")) or []
+    counts = {lang: len(list((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md"))) for lang in ("zh", "en")}
+    return {"members": len(members), "articles": counts, "chinese_only": None}
+
+
+def _env(extra: dict | None = None) -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+
+
+def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> dict:
+    """`mkdocs build --strict` in a fresh process: wall time, peak RSS, exit code."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        while True:
+            # wait4 gives the resource usage of this one child (not the running maximum of
+            # all children that RUSAGE_CHILDREN reports).
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    reported = re.findall(r"Documentation built in ([\d.]+) seconds", text)
+    return {
+        "command": command,
+        "returncode": process.returncode,
+        "wall_seconds": round(wall, 3),
+        "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
+        # Linux reports ru_maxrss in KiB.
+        "peak_rss_bytes": usage.ru_maxrss * 1024,
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+    }
+
+
+def measure_output(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+
+    def size(relative: str) -> int | None:
+        path = site / relative
+        return path.stat().st_size if path.is_file() else None
+
+    members_json = next(({"path": c, "bytes": size(c)} for c in MEMBERS_JSON_CANDIDATES if size(c) is not None), None)
+    if members_json is None:  # any other members*.json near the top of the site
+        found = sorted(p for p in files if p.suffix == ".json" and "member" in p.name
+                       and len(p.relative_to(site).parts) <= 3)
+        if found:
+            members_json = {"path": found[0].relative_to(site).as_posix(), "bytes": found[0].stat().st_size}
+    return {
+        "output_bytes": sum(p.stat().st_size for p in files),
+        "output_files": len(files),
+        "html_pages": sum(1 for p in files if p.suffix == ".html"),
+        "member_directory_bytes": {"zh": size("members/index.html"), "en": size("en/members/index.html")},
+        "members_json": members_json,
+    }
+
+
+def hook_summary(rows: list[dict], wall: float) -> dict:
+    by_event: dict[str, dict] = {}
+    for row in rows:
+        total = by_event.setdefault(row["event"], {"seconds": 0.0, "calls": 0})
+        total["seconds"] += row["seconds"]
+        total["calls"] += row["calls"]
+    seconds = sum(row["seconds"] for row in rows)
+    return {
+        "hook_seconds": round(seconds, 3),
+        "hook_share_of_wall": round(seconds / wall, 4) if wall else None,
+        "hook_events": {event: {"seconds": round(t["seconds"], 3), "calls": t["calls"]}
+                        for event, t in sorted(by_event.items(), key=lambda item: -item[1]["seconds"]) if t["calls"]},
+        "hook_by_module": [{**row, "seconds": round(row["seconds"], 3)}
+                           for row in sorted(rows, key=lambda r: -r["seconds"]) if row["calls"]],
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Live preview.
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _article_to_edit(project: Path) -> Path:
+    """The newest article that has both languages (its page exists in both sites)."""
+    for zh in sorted((project / "docs" / "news").glob("[0-9][0-9][0-9][0-9]/*.zh.md"), reverse=True):
+        if zh.with_name(zh.name.replace(".zh.md", ".en.md")).exists():
+            return zh
+    raise SystemExit("no news article to edit")
+
+
+def time_live_preview(project: Path, log: Path) -> dict:
+    """Time one article edit in `mkdocs serve`, from saving the file to "Reloading browsers"."""
+    port = _free_port()
+    article = _article_to_edit(project)
+    url = f"http://127.0.0.1:{port}/{article.relative_to(project / 'docs').parent.as_posix()}/{article.name[:-len('.zh.md')]}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    result = {"command": command, "edited_file": article.relative_to(project).as_posix(), "page": url}
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=_env())
+    text = lambda: log.read_text(encoding="utf-8", errors="replace")  # noqa: E731
+    try:
+        if not _wait_for(lambda: "Serving on" in text() or server.poll() is not None, SERVE_TIMEOUT) or server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve did not start:\n{text()[-3000:]}")
+        result["startup_seconds"] = round(time.perf_counter() - start, 3)
+        time.sleep(2)  # let the file watcher settle
+        before = text()
+        builds_before = before.count("Building documentation...")
+        reloads_before = before.count("Reloading browsers")
+        with open(article, "a", encoding="utf-8") as edit:
+            edit.write(f"\n{EDIT_SENTENCE['zh']}\n")
+        edited = time.perf_counter()
+        if not _wait_for(lambda: text().count("Reloading browsers") > reloads_before or server.poll() is not None, SERVE_TIMEOUT):
+            raise RuntimeError(f"no rebuild finished within {SERVE_TIMEOUT} s:\n{text()[-3000:]}")
+        result["rebuild_seconds"] = round(time.perf_counter() - edited, 3)
+        after = text()[len(before):]
+        result["finished_line"] = "Reloading browsers"
+        result["log_lines_after_edit"] = [re.sub(r"^\S+\s+-\s+", "", line) for line in after.splitlines()
+                                          if re.search(r"Detected file changes|Building documentation|Documentation built|Reloading browsers|ERROR|WARNING", line)]
+        reported = re.findall(r"Documentation built in ([\d.]+) seconds", after)
+        result["mkdocs_reported_seconds"] = float(reported[-1]) if reported else None
+        time.sleep(3)  # a rebuild loop would show up as more builds here
+        result["rebuilds"] = text().count("Building documentation...") - builds_before
+        page = urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+        result["edit_visible"] = EDIT_SENTENCE["zh"] in page
+    finally:
+        server.send_signal(signal.SIGINT)  # MkDocs cleans up its temporary site on Ctrl-C
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# One size, all sizes, the report.
+
+
+def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=workdir))
+    project = folder / "project"
+    print(f"[{size}] preparing project in {project}", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    dimensions = parse_size(size)
+    if dimensions is None:
+        content = real_project(project)
+        extra_env = {}
+    else:
+        content = generate(project, members=dimensions[0], articles=dimensions[1], seed=seed)
+        extra_env = {"SITE_BUILD_DATE": BUILD_DATE}
+    prepare_seconds = time.perf_counter() - started
+    config = install_hook_timers(project)
+    hook_times = folder / "hook_times.json"
+    print(f"[{size}] building ...", file=sys.stderr, flush=True)
+    build = run_build(project, config, folder / "site", folder / "build.log",
+                      _env({**extra_env, "BENCH_HOOK_TIMES": str(hook_times)}))
+    result = {
+        "size": size,
+        "members": content["members"],
+        "articles": content["articles"],
+        "chinese_only": content.get("chinese_only"),
+        "prepare_seconds": round(prepare_seconds, 3),
+        **build,
+    }
+    if build["returncode"] != 0:
+        result["error"] = (folder / "build.log").read_text(encoding="utf-8", errors="replace")[-4000:]
+        print(f"[{size}] BUILD FAILED (exit {build['returncode']}); log: {folder / 'build.log'}", file=sys.stderr)
+        return result
+    result.update(measure_output(folder / "site"))
+    rows = json.loads(hook_times.read_text(encoding="utf-8")) if hook_times.exists() else []
+    result.update(hook_summary(rows, build["wall_seconds"]))
+    print(f"[{size}] built in {build['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
+    if serve:
+        print(f"[{size}] timing a one-article edit in the live preview ...", file=sys.stderr, flush=True)
+        result["live_preview"] = time_live_preview(project, folder / "serve.log")
+    if keep:
+        result["kept_in"] = str(folder)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def _mb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 1e6:.1f}"
+
+
+def _kb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 1e3:.0f}"
+
+
+def print_report(results: list[dict]) -> None:
+    header = ("size", "members", "articles zh/en", "wall s", "mkdocs s", "peak MB", "output MB", "files",
+              "html", "dir zh KB", "dir en KB", "members.json", "hooks s", "hooks %")
+    rows = []
+    for r in results:
+        if r["returncode"] != 0:
+            rows.append((r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
+                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * 9))
+            continue
+        members_json = r["members_json"]
+        rows.append((
+            r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
+            f"{r['wall_seconds']:.1f}",
+            "n/a" if r["mkdocs_reported_seconds"] is None else f"{r['mkdocs_reported_seconds']:.1f}",
+            _mb(r["peak_rss_bytes"]), _mb(r["output_bytes"]), str(r["output_files"]), str(r["html_pages"]),
+            _kb(r["member_directory_bytes"]["zh"]), _kb(r["member_directory_bytes"]["en"]),
+            "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB",
+            f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.0f}%",
+        ))
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
+    for row in (header, *rows):
+        print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+
+    built = [r for r in results if r["returncode"] == 0]
+    if built:
+        print("\nTime inside hooks per event (seconds, calls), summed over hook modules and both language passes:")
+        events = sorted({e for r in built for e in r["hook_events"]},
+                        key=lambda e: -max(r["hook_events"].get(e, {"seconds": 0})["seconds"] for r in built))
+        width = max(len(e) for e in events) if events else 5
+        print("  ".join(["event".ljust(width), *(r["size"].rjust(18) for r in built)]))
+        for event in events:
+            cells = []
+            for r in built:
+                t = r["hook_events"].get(event)
+                cells.append(("-" if t is None else f"{t['seconds']:.2f} s ({t['calls']})").rjust(18))
+            print("  ".join([event.ljust(width), *cells]))
+        print("\nSlowest hook functions (module.event: seconds):")
+        for r in built:
+            top = ", ".join(f"{row['hook']}.{row['event']} {row['seconds']:.2f}" for row in r["hook_by_module"][:5])
+            print(f"  {r['size']}: {top}")
+    for r in results:
+        preview = r.get("live_preview")
+        if preview:
+            print(f"\nLive preview at {r['size']}: startup (first build) {preview['startup_seconds']:.1f} s; "
+                  f"one-article edit -> \"{preview['finished_line']}\" after {preview['rebuild_seconds']:.1f} s "
+                  f"(MkDocs reports {preview['mkdocs_reported_seconds']} s), {preview['rebuilds']} rebuild(s), "
+                  f"edit visible: {preview['edit_visible']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"comma-separated sizes (default {DEFAULT_SIZES})")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "latest.json",
+                        help="where to write the results (default bench/results/latest.json)")
+    parser.add_argument("--serve-size", default="500x500",
+                        help="size at which to time an edit in the live preview; 'none' to skip (default 500x500)")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects, sites and logs")
+    args = parser.parse_args(argv)
+
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for size in sizes:
+        parse_size(size)
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep) for size in sizes]
+    import mkdocs
+    report = {
+        "recorded": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "mkdocs": mkdocs.__version__,
+        "seed": args.seed,
+        "build_date": BUILD_DATE,
+        "total_seconds": round(time.perf_counter() - started, 1),
+        "sizes": results,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_report(results)
+    print(f"\nTotal {report['total_seconds']} s; results written to {args.json}")
+    return 0 if all(r["returncode"] == 0 for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Hook: an iCalendar file (RFC 5545) of dated events, per language: `calendar.ics`, `en/calendar.ics`.
+
+Event: on_post_build (once per language pass of mkdocs-static-i18n).
+Data read: the Centre of Excellence's activities and the Edinburgh Process milestones that
+have a full date (a month-only milestone is no calendar event). Written with the icalendar
+library. UIDs come from the entries' ids (`coe-<id>@…`, `edinburgh-<id>@…`), so a
+calendar application updates an edited event instead of adding a new one; DTSTAMP is the
+event's own date, never the clock, so two builds write the same file.
+Output owned: `calendar.ics`, `<lang>/calendar.ics`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+
+import build_state
+import i18n
+
+UID_DOMAIN = "eastasia.iclei.org"
+
+
+def _event(uid: str, day: dt.date, title: str, description: str | None, location: str | None, url: str | None):
+    event = icalendar.Event()
+    event.add("uid", f"{uid}@{UID_DOMAIN}")
+    event.add("dtstamp", dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))  # an all-day event (RFC 5545 3.6.1)
+    event.add("summary", title)
+    if description:
+        event.add("description", description)
+    if location:
+        event.add("location", location)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def calendar_of(content, lang: str, site_url: str, root: str, site_name: str) -> bytes:
+    """The calendar of one language, events in date order."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{UID_DOMAIN}//{site_name}//{lang.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", site_name)
+    events = []
+    coe_url = f"{site_url}{root}programmes/centre-of-excellence/"
+    for activity in content.coe.activities:
+        events.append((activity.date, f"coe-{activity.id}", activity.title.get(lang), content.coe.name.get(lang),
+                       activity.place.get(lang) if activity.place else None, f"{coe_url}#{activity.id}"))
+    edinburgh_url = f"{site_url}{root}programmes/edinburgh-process/"
+    for milestone in content.edinburgh.milestones:
+        if len(milestone.date) == 10:
+            events.append((dt.date.fromisoformat(milestone.date), f"edinburgh-{milestone.id}", milestone.title.get(lang),
+                           milestone.text.get(lang), None, f"{edinburgh_url}#milestones"))
+    for day, uid, title, description, location, url in sorted(events):
+        calendar.add_component(_event(uid, day, title, description, location, url))
+    return calendar.to_ical()
+
+
+def on_post_build(config):
+    i18n_plugin = config.plugins["i18n"]
+    lang = i18n_plugin.current_language
+    root = i18n.language_root(lang, i18n_plugin.default_language)
+    target = Path(config.site_dir) / root / "calendar.ics"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar_of(build_state.content, lang, config.site_url, root, config.site_name))

@@ -1,0 +1,124 @@
+"""The benchmark tools are correct (bench/generate.py, bench/run.py); no timing is asserted.
+
+A synthetic network is the same for the same seed, holds what was asked for, passes the
+site's validation and builds; the runner measures a tiny size and writes its JSON report.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitebuild import REPO, build
+
+MEMBERS, ARTICLES = 20, 15
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load("generate")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A tiny synthetic project, generated with the function."""
+    project = tmp_path_factory.mktemp("synthetic") / "project"
+    summary = generate.generate(project, members=MEMBERS, articles=ARTICLES, seed=7)
+    return project, summary
+
+
+def test_same_seed_gives_byte_identical_projects(synthetic, tmp_path):
+    project, _ = synthetic
+    again = tmp_path / "again"
+    # The second one through the command line: both entry points make the same project.
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), str(again),
+                    "--members", str(MEMBERS), "--articles", str(ARTICLES), "--seed", "7"],
+                   check=True, capture_output=True, text=True)
+    assert _files(project) == _files(again)
+    other = tmp_path / "other-seed"
+    generate.generate(other, members=MEMBERS, articles=ARTICLES, seed=8)
+    assert _files(other)["data/members.yml"] != _files(project)["data/members.yml"]
+
+
+def test_the_requested_counts_are_generated(synthetic):
+    project, summary = synthetic
+    members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8"))
+    assert len(members) == MEMBERS == summary["members"]
+    assert len({m["id"] for m in members}) == MEMBERS
+    news = project / "docs" / "news"
+    zh = {p.name[: -len(".zh.md")] for p in news.glob("*/*.zh.md")}
+    en = {p.name[: -len(".en.md")] for p in news.glob("*/*.en.md")}
+    assert len(en) == ARTICLES == summary["articles"]["en"]  # M articles per language ...
+    assert en < zh and len(zh) == summary["articles"]["zh"]  # ... plus a few in Chinese only
+    assert len(zh - en) == summary["chinese_only"] == round(ARTICLES * 0.05)
+    for article in news.glob("*/*.md"):
+        if article.parent == news:
+            continue
+        text = article.read_text(encoding="utf-8")
+        date = re.search(r"^date: '?(\d{4})-\d\d-\d\d'?$", text, re.M)
+        assert date and date[1] == article.parent.name, article  # the year folder matches the date
+        assert int(date[1]) <= 2025
+    # The repo's hand-written pages are there, its real articles are not.
+    assert (project / "docs" / "news" / "index.zh.md").is_file()
+    assert (project / "docs" / "members" / "index.en.md").is_file()
+    real_slugs = {p.name.split(".")[0] for p in (REPO / "docs" / "news").glob("*/*.md")}
+    assert not real_slugs & zh
+
+
+def test_the_generator_refuses_the_repos_own_folders():
+    # The check alone (it runs before anything is written), so a failure here writes nothing.
+    for protected in (REPO, REPO / "docs", REPO / "data", REPO / "docs" / "news" / "2030"):
+        with pytest.raises(SystemExit, match="part of the repository"):
+            generate._check_target(protected, REPO)
+
+
+def test_a_synthetic_project_passes_validation_and_builds(synthetic):
+    project, _ = synthetic
+    result = build(project, extra_env={"SITE_BUILD_DATE": "2026-01-01"})
+    assert result.returncode == 0, result.output
+    members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8"))
+    assert members[0]["name"]["en"] in result.page(f"en/members/{members[0]['id']}/")
+    article = next(p for p in sorted((project / "docs" / "news").glob("*/*.en.md")))
+    assert (result.site / "en" / "news" / article.parent.name / article.name[: -len(".en.md")] / "index.html").is_file()
+
+
+def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
+    report = tmp_path / "results.json"
+    size = f"{MEMBERS}x{ARTICLES}"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", size, "--serve-size", size,
+         "--json", str(report), "--workdir", str(tmp_path / "work")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    [entry] = data["sizes"]
+    for key in ("size", "members", "articles", "returncode", "wall_seconds", "mkdocs_reported_seconds",
+                "peak_rss_bytes", "output_bytes", "output_files", "html_pages", "member_directory_bytes",
+                "members_json", "hook_seconds", "hook_share_of_wall", "hook_events", "hook_by_module", "live_preview"):
+        assert key in entry, key
+    assert entry["size"] == size and entry["returncode"] == 0 and entry["members"] == MEMBERS
+    assert entry["peak_rss_bytes"] > 0 and entry["output_files"] > 0
+    assert entry["member_directory_bytes"]["zh"] > 0 and entry["member_directory_bytes"]["en"] > 0
+    # Every hook of mkdocs.yml was timed, and hook time is part of the build's time.
+    assert "on_config" in entry["hook_events"] and "on_page_context" in entry["hook_events"]
+    assert 0 < entry["hook_seconds"] < entry["wall_seconds"]
+    preview = entry["live_preview"]
+    assert preview["rebuilds"] == 1 and preview["edit_visible"] and preview["rebuild_seconds"] > 0
+    assert size in result.stdout and "hooks %" in result.stdout

@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
+import member_directory as directory
 from content import Article, SiteContent
-from i18n import country_name, name_sort_key, tag_slug
+from i18n import country_name, tag_slug
 from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
 
 LATEST_ON_HOME = 5
@@ -56,10 +57,6 @@ def article_path(article: Article) -> str:
 
 def member_path(member_id: str) -> str:
     return f"members/{member_id}.md"
-
-
-def _sorted_members(content: SiteContent, lang: str) -> list:
-    return sorted(content.members.values(), key=lambda m: name_sort_key(m.name.get(lang), lang))
 
 
 def home(meta, content: SiteContent, lang: str, link: Link) -> dict:
@@ -167,14 +164,28 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
 
 
 def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
-    groups = defaultdict(list)
-    for member in _sorted_members(content, lang):
-        groups[member.country].append({"member": member, "url": link(member_path(member.id))})
-    countries = sorted(groups, key=lambda code: name_sort_key(country_name(code, lang), lang))
+    members = list(content.members.values())
     return {
-        "total": len(content.members),
-        "groups": [{"code": c, "name": country_name(c, lang), "entries": groups[c]} for c in countries],
+        "total": len(members),
+        "groups": [
+            {**group, "entries": [{"member": m, "url": link(member_path(m.id))} for m in group["members"]]}
+            for group in directory.country_groups(members, lang)
+        ],
+        "filters": directory.filter_options(members, lang),
+        "map": _map(members, lang, link),
     }
+
+
+def _map(members, lang: str, link: Link, **view_options) -> dict | None:
+    """Points of the members with a location, over the bundled base map."""
+    view_box = directory.map_view(members, **view_options)
+    if view_box is None:
+        return None
+    points = []
+    for member in directory.sorted_members([m for m in members if m.location], lang):
+        x, y = directory.point(member.location)
+        points.append({"x": x, "y": y, "name": member.name.get(lang), "url": link(member_path(member.id))})
+    return {"view_box": view_box, "points": points}
 
 
 def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
@@ -191,6 +202,7 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
                        for p in item.programmes],
         "articles": _entries(content.articles_naming(item.id, lang), content, lang, link),
         "directory_url": link("members/index.md"),
+        "map": _map([item], lang, link, padding=12, min_span=36),
     }
 
 
@@ -200,7 +212,7 @@ def offices(meta, content: SiteContent, lang: str, link: Link) -> dict:
 
 def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
     process = content.edinburgh
-    participants = [m for m in _sorted_members(content, lang) if "edinburgh-process" in m.programmes]
+    participants = [m for m in directory.sorted_members(content.members.values(), lang) if "edinburgh-process" in m.programmes]
     return {
         "process": process,
         "milestones": [

@@ -1,0 +1,153 @@
+"""The member directory's data: groups, filters, the browser's search index, map points and
+the open-data exports. Plain data in, plain data out (rendering is in the templates).
+
+The directory must stay light at ICLEI's scale (2,500+ members): the page carries one short
+list item per member, and everything the filters need lives in the JSON index instead of
+in the HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+
+from i18n import country_name, name_sort_key
+
+# The equirectangular projection of overrides/assets/map/world.svg (viewBox 0 0 360 180).
+MAP_WIDTH, MAP_HEIGHT = 360, 180
+
+
+def sorted_members(members, lang: str) -> list:
+    """Chinese names by pinyin in the Chinese site, English names alphabetically in the English site."""
+    return sorted(members, key=lambda m: name_sort_key(m.name.get(lang), lang))
+
+
+def country_groups(members, lang: str) -> list[dict]:
+    """Members grouped by country (localised names, sorted the same way as member names)."""
+    groups = defaultdict(list)
+    for member in sorted_members(members, lang):
+        groups[member.country].append(member)
+    codes = sorted(groups, key=lambda code: name_sort_key(country_name(code, lang), lang))
+    return [{"code": code, "name": country_name(code, lang), "members": groups[code]} for code in codes]
+
+
+def filter_options(members, lang: str) -> dict:
+    """The values each filter offers, from the data itself."""
+    return {
+        "countries": [(g["code"], g["name"]) for g in country_groups(members, lang)],
+        "types": sorted({m.type for m in members}),
+        "programmes": sorted({p for m in members for p in m.programmes}),
+        "years": sorted({m.joined[:4] for m in members if m.joined}, reverse=True),
+    }
+
+
+def search_index(members, lang: str) -> list[dict]:
+    """What the directory's filters search, per member (both names, so either language finds it)."""
+    other = "en" if lang == "zh" else "zh"
+    return [
+        {
+            "id": m.id,
+            "name": m.name.get(lang),
+            "other_name": m.name.get(other),
+            "country": m.country,
+            "country_name": country_name(m.country, lang),
+            "type": m.type,
+            "programmes": list(m.programmes),
+            "joined": m.joined[:4] if m.joined else None,
+        }
+        for m in sorted_members(members, lang)
+    ]
+
+
+def point(location) -> tuple[float, float]:
+    return round(location.lon + 180, 2), round(90 - location.lat, 2)
+
+
+def map_view(members, padding: float = 8, min_span: float = 40) -> str | None:
+    """An SVG viewBox around the members with a location (None when none has one)."""
+    points = [point(m.location) for m in members if m.location]
+    if not points:
+        return None
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    width = max(max(xs) - min(xs) + 2 * padding, min_span)
+    height = max(max(ys) - min(ys) + 2 * padding, min_span / 2)
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    left = min(max(cx - width / 2, 0), MAP_WIDTH - width) if width < MAP_WIDTH else 0
+    top = min(max(cy - height / 2, 0), MAP_HEIGHT - height) if height < MAP_HEIGHT else 0
+    return f"{left:.1f} {top:.1f} {min(width, MAP_WIDTH):.1f} {min(height, MAP_HEIGHT):.1f}"
+
+
+EXPORT_FIELDS = ["id", "name_zh", "name_en", "country", "country_name_zh", "country_name_en", "type",
+                 "joined", "website", "lat", "lon", "summary_zh", "summary_en", "programmes"]
+
+
+def export_rows(members) -> list[dict]:
+    """Every member with every field, flat (the open-data exports)."""
+    return [
+        {
+            "id": m.id,
+            "name_zh": m.name.zh, "name_en": m.name.en,
+            "country": m.country,
+            "country_name_zh": country_name(m.country, "zh"), "country_name_en": country_name(m.country, "en"),
+            "type": m.type,
+            "joined": m.joined,
+            "website": m.website,
+            "lat": m.location.lat if m.location else None,
+            "lon": m.location.lon if m.location else None,
+            "summary_zh": m.summary.zh if m.summary else None,
+            "summary_en": m.summary.en if m.summary else None,
+            "programmes": list(m.programmes),
+        }
+        for m in members
+    ]
+
+
+def _json(value, **options) -> bytes:
+    """JSON with <, > and & written as \\u escapes: still the same data to any parser, and
+    inert should a browser ever sniff the file as HTML."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+def members_json(members) -> bytes:
+    return _json(export_rows(members), indent=1) + b"\n"
+
+
+def members_csv(members) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet software reads the Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in export_rows(members):
+        row = {**row, "programmes": " ".join(row["programmes"])}
+        writer.writerow({key: _inert_cell(value) for key, value in row.items()})
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def _inert_cell(value):
+    """A text cell starting with = + - @ would run as a formula in a spreadsheet: quote it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def members_geojson(members) -> bytes:
+    """Members with a location as GeoJSON points (RFC 7946: longitude first)."""
+    features = [
+        {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")},
+        }
+        for row in export_rows(members)
+        if row["lat"] is not None
+    ]
+    return _json({"type": "FeatureCollection", "features": features}, indent=1) + b"\n"
+
+
+def index_json(members, lang: str) -> bytes:
+    return _json(search_index(members, lang), separators=(",", ":"))
+

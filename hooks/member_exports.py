@@ -1,0 +1,35 @@
+"""Hook: the member directory's JSON index and the open-data exports.
+
+Event: on_post_build, once per language pass of mkdocs-static-i18n.
+- every pass: `<language root>members/index.json`, the index the directory's filters search
+  (member_directory.search_index);
+- the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
+  `/members.geojson`, with every member and every field in both languages.
+Output owned: those files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import build_state
+import i18n
+import member_directory
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def on_post_build(config):
+    i18n_plugin = config.plugins["i18n"]
+    lang = i18n_plugin.current_language
+    members = list(build_state.content.members.values())
+    site = Path(config.site_dir)
+    root = i18n.language_root(lang, i18n_plugin.default_language)
+    _write(site / root / "members" / "index.json", member_directory.index_json(members, lang))
+    if lang == i18n_plugin.default_language:
+        _write(site / "members.json", member_directory.members_json(members))
+        _write(site / "members.csv", member_directory.members_csv(members))
+        _write(site / "members.geojson", member_directory.members_geojson(members))

@@ -1,0 +1,152 @@
+"""The member directory, profiles, map and open data, in both languages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+from browser import browser_page, serve
+from pages import parse, resolve
+from sitebuild import FIXTURE, build, make_project
+
+MEMBERS = yaml.safe_load((FIXTURE / "data/members.yml").read_text(encoding="utf-8"))
+
+
+def _directory(site, prefix):
+    tree = parse(site / prefix / "members/index.html")
+    return tree, {s.get("data-country"): [li.get("id")[2:] for li in s.cssselect("li")] for s in tree.cssselect("section.view-country")}
+
+
+def test_directory_lists_every_member_grouped_by_country_in_each_languages_order(fixture_site):
+    zh_tree, zh = _directory(fixture_site.site, "")
+    en_tree, en = _directory(fixture_site.site, "en/")
+    assert zh["CN"] == ["chengdu", "kunming", "shenzhen"]  # pinyin: cheng < kun < shen
+    assert en["CN"] == ["chengdu", "kunming", "shenzhen"]
+    assert sorted(sum(zh.values(), [])) == sorted(m["id"] for m in MEMBERS) == sorted(sum(en.values(), []))
+    assert [h.text_content() for h in zh_tree.cssselect("section.view-country h2")] == ["蒙古 (1)", "中国 (3)"]  # pinyin: meng < zhong
+    assert [h.text_content() for h in en_tree.cssselect("section.view-country h2")] == ["China (3)", "Mongolia (1)"]
+    kunming = en_tree.get_element_by_id("m-kunming").text_content()
+    assert kunming == "Kunming · City · China · Member since December 2022"
+
+
+def test_pinyin_order_is_not_unicode_order(tmp_path):
+    project = make_project(tmp_path)
+    with open(project / "data/members.yml", "a", encoding="utf-8") as f:
+        f.write("- id: anqing\n  name: {zh: 安庆市, en: Anqing}\n  country: CN\n")
+        f.write("- id: zhuhai\n  name: {zh: 珠海市, en: Zhuhai}\n  country: CN\n")
+        f.write("- id: beijing\n  name: {zh: 北京市, en: Beijing}\n  country: CN\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    _, zh = _directory(result.site, "")
+    assert zh["CN"] == ["anqing", "beijing", "chengdu", "kunming", "shenzhen", "zhuhai"]
+    # Unicode order would differ: 北 (U+5317) < 安 (U+5B89) < 成 < 昆 < 深 < 珠 (U+73E0)
+    unicode_order = sorted(zh["CN"], key=lambda i: {"anqing": "安", "beijing": "北", "chengdu": "成", "kunming": "昆",
+                                                    "shenzhen": "深", "zhuhai": "珠"}[i])
+    assert unicode_order[0] == "beijing" and unicode_order != zh["CN"]
+
+
+def test_profiles_show_both_names_and_link_back_to_the_articles_naming_the_member(fixture_site):
+    site = fixture_site.site
+    for prefix in ("", "en/"):
+        path = f"{prefix}members/kunming/"
+        tree = parse(site / path / "index.html")
+        text = tree.text_content()
+        assert "昆明市" in text and "Kunming" in text
+        news = [resolve(site, path, a.get("href")) for a in tree.cssselect("#news ~ ul.view-articles a")]
+        assert news == [site / prefix / "news/2023/normal-pair/index.html"]
+        programmes = [resolve(site, path, a.get("href")) for a in tree.cssselect("#programmes + ul a")]
+        assert site / prefix / "programmes/edinburgh-process/index.html" in programmes
+
+
+def test_map_draws_members_with_a_location_over_the_bundled_base_map(fixture_site):
+    site = fixture_site.site
+    directory = parse(site / "en/members/index.html")
+    dots = directory.cssselect(".view-map circle")
+    assert [d.findtext("title") for d in dots] == ["Kunming", "Ulaanbaatar"]
+    image = directory.cssselect(".view-map image")[0].get("href")
+    assert resolve(site, "en/members/", image) == site / "assets/map/world.svg"
+    assert parse(site / "members/kunming/index.html").cssselect(".view-map circle")
+    assert not parse(site / "members/chengdu/index.html").cssselect(".view-map")  # no location, no map
+
+
+def test_open_data_exports_parse_and_hold_every_member_and_field(fixture_site):
+    site = fixture_site.site
+    rows = json.loads((site / "members.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows] == [m["id"] for m in MEMBERS]
+    kunming = next(r for r in rows if r["id"] == "kunming")
+    assert kunming["name_zh"] == "昆明市" and kunming["website"] == "https://example.org/kunming"
+    assert kunming["lat"] == 25.04 and kunming["programmes"] == ["edinburgh-process", "citieswithnature", "coe"]
+    raw = (site / "members.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["id"] for r in table] == [m["id"] for m in MEMBERS] and table[1]["name_zh"] == "昆明市"
+    assert set(table[0]) == set(kunming)
+    geo = json.loads((site / "members.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection"
+    assert {f["id"]: f["geometry"]["coordinates"] for f in geo["features"]} == {"kunming": [102.71, 25.04], "ulaanbaatar": [106.92, 47.92]}
+    links = [a.get("href") for a in parse(site / "en/members/index.html").cssselect('a[type="text/csv"], a[type="application/json"], a[type="application/geo+json"]')]
+    assert [resolve(site, "en/members/", h) for h in links] == [site / "members.json", site / "members.csv", site / "members.geojson"]
+
+
+HOSTILE = '<script>alert("x")</script> & "quoted"'
+
+
+def test_markup_in_member_fields_is_escaped_everywhere(tmp_path):
+    project = make_project(tmp_path)
+    with open(project / "data/members.yml", "a", encoding="utf-8") as f:
+        f.write(yaml.safe_dump([{"id": "hostile", "name": {"zh": HOSTILE, "en": HOSTILE}, "country": "CN",
+                                 "summary": {"zh": HOSTILE, "en": HOSTILE},
+                                 "location": {"lat": 30.0, "lon": 120.0}}], allow_unicode=True))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    site = result.site
+    for page in ("members/hostile/index.html", "en/members/hostile/index.html", "members/index.html", "en/members/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quoted&#34;" in html, page
+    for data in ("members.json", "members.geojson", "members/index.json", "en/members/index.json"):
+        raw = (site / data).read_text(encoding="utf-8")
+        assert "<script>" not in raw, data
+        assert HOSTILE in json.dumps(json.loads(raw), ensure_ascii=False).replace('\\"', '"'), data
+    table = list(csv.DictReader(io.StringIO((site / "members.csv").read_bytes().decode("utf-8-sig"))))
+    assert next(r for r in table if r["id"] == "hostile")["name_en"] == HOSTILE
+
+
+def test_a_javascript_website_is_rejected_with_file_line_and_field(tmp_path):
+    project = make_project(tmp_path)
+    with open(project / "data/members.yml", "a", encoding="utf-8") as f:
+        f.write('- id: bad\n  name: {zh: 坏, en: Bad}\n  country: CN\n  website: "javascript:alert(1)"\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/members.yml:31: website: only http:// or https:// web addresses are accepted" in result.output
+
+
+def test_search_box_and_filters_narrow_the_list_in_a_real_browser(fixture_site):
+    with serve(fixture_site.site) as base, browser_page(base) as page:
+        page.goto(base + "en/members/")
+        form = page.locator("#member-filter")
+        form.wait_for(state="visible")
+        visible = lambda: page.locator(".view-members li:visible").count()
+        assert visible() == 4
+        page.fill("#member-filter input[name=q]", "kun")
+        page.wait_for_function("document.querySelectorAll('.view-members li:not([hidden])').length === 1")
+        assert page.locator(".view-members li:visible").inner_text().startswith("Kunming")
+        page.fill("#member-filter input[name=q]", "")
+        page.select_option("#member-filter select[name=country]", "MN")
+        page.wait_for_function("document.querySelectorAll('.view-members li:not([hidden])').length === 1")
+        assert page.locator(".view-members li:visible").inner_text().startswith("Ulaanbaatar")
+        page.select_option("#member-filter select[name=country]", "")
+        page.select_option("#member-filter select[name=programme]", "citieswithnature")
+        page.wait_for_function("document.querySelectorAll('.view-members li:not([hidden])').length === 2")
+        page.select_option("#member-filter select[name=joined]", "2014")
+        page.wait_for_function("document.querySelectorAll('.view-members li:not([hidden])').length === 0")
+        assert "0" in page.locator("#member-filter output").inner_text()
+        # Chinese search in the Chinese directory finds by either name
+        page.goto(base + "members/")
+        page.locator("#member-filter").wait_for(state="visible")
+        page.fill("#member-filter input[name=q]", "昆明")
+        page.wait_for_function("document.querySelectorAll('.view-members li:not([hidden])').length === 1")
+        assert page.outside_requests == []

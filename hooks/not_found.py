@@ -1,6 +1,9 @@
 """Hook: one 404 page per language.
 
-Event: on_post_build. Material writes `404.html` at the site root in every language pass
+Events: on_template_context (the 404 page's language switcher), on_post_build.
+The switcher links are set per page by mkdocs-static-i18n; the 404 template is rendered
+outside the page loop and would inherit the previous page's links, so it gets the
+language roots instead. Material writes `404.html` at the site root in every language pass
 of mkdocs-static-i18n, so the last language built would replace the default language's
 page. The default language's page is kept at the root; every other language's goes to
 `<lang>/404.html` (serve it for missing pages under `/<lang>/`).
@@ -9,9 +12,16 @@ Output owned: `404.html`, `<lang>/404.html`.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 _default_page: bytes | None = None
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+    return context
 
 
 def on_post_build(config):

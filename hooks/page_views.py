@@ -25,6 +25,7 @@ import i18n
 import listings
 import views
 from feed_writer import feed_paths
+from sharing import sharing
 
 _files = None
 _views_env: jinja2.Environment | None = None
@@ -111,7 +112,12 @@ def on_page_context(context, page, config, nav):
     lang = _language(page, config)
     link = _linker(page)
     page.meta["feeds"] = _feeds_of(page, lang, content, config)
+    # Material's config.base: search loads <base>/search/search_index.json, one per language.
+    context["language_root"] = i18n.language_root(lang, config.plugins["i18n"].default_language)
     item = content.articles_by_src_uri.get(page.file.src_uri)
+    cover = _files.get_file_from_path(item.cover_src_uri) if item is not None and item.cover_src_uri else None
+    page.meta["sharing"] = sharing(page, lang, content, config, item,
+                                   image_url=config.site_url + cover.url if cover else None)
     if item is not None:
         name, data = "article", views.article(page.meta, content, lang, link, item=item)
     elif page.meta.get("view"):

@@ -1,0 +1,152 @@
+"""The public's experience in a real browser (Debian's Chromium via Playwright): language
+switching, Chinese and English search, feed autodiscovery, a phone-sized screen, sharing
+metadata and accessibility (axe-core). Every test fails if a request leaves localhost."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+from browser import browser_page, serve
+from pages import SITE_URL, parse
+from sitebuild import REPO
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    with serve(real_site.site) as base:
+        yield base, real_site
+
+
+def _switch(page, hreflang):
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{hreflang}"]').click()
+
+
+@pytest.mark.parametrize("zh_path, en_path", [
+    ("news/2023/biodiversity-friendly-city-event-ningbo/", "en/news/2023/biodiversity-friendly-city-event-ningbo/"),
+    ("members/ulaanbaatar/", "en/members/ulaanbaatar/"),
+    ("news/category/events/", "en/news/category/events/"),
+    ("programmes/plan-of-action/", "en/programmes/plan-of-action/"),
+])
+def test_switching_language_leads_to_the_same_page(served, zh_path, en_path):
+    base, _ = served
+    with browser_page(base) as page:
+        page.goto(base + zh_path)
+        _switch(page, "en")
+        page.wait_for_url(base + en_path)
+        assert page.locator("html").get_attribute("lang") == "en"
+        _switch(page, "zh-Hans")
+        page.wait_for_url(base + zh_path)
+        assert page.locator("html").get_attribute("lang") == "zh-Hans"
+        assert page.outside_requests == []
+
+
+def test_the_404_page_is_localised_and_switches_language(served):
+    base, real = served
+    zh, en = parse(real.site / "404.html"), parse(real.site / "en/404.html")
+    assert zh.get("lang") == "zh-Hans" and en.get("lang") == "en"
+    assert "404" in zh.findtext(".//h1") and "404" in en.findtext(".//h1")
+    with browser_page(base) as page:
+        page.goto(base + "en/404.html")
+        _switch(page, "zh-Hans")
+        page.wait_for_url(base)
+        assert page.outside_requests == []
+
+
+def _search(page, base, path, query):
+    page.goto(base + path)
+    field = page.locator("input.md-search__input")
+    field.click()
+    # Wait until the search worker has loaded this language's index, then type.
+    page.wait_for_function("/键入以开始搜索|Type to start searching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    field.fill(query)
+    field.press("End")
+    page.wait_for_function("!/键入以开始搜索|Type to start searching/.test(document.querySelector('.md-search-result__meta').textContent)")
+    return [a.get_attribute("href").split("?")[0].replace(base, "") for a in page.locator(".md-search-result__link").all()]
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("", "生物多样性", "news/2023/biodiversity-friendly-city-event-ningbo/"),
+    ("", "昆明", "members/kunming/"),
+    ("news/", "爱丁堡进程", "programmes/edinburgh-process/"),
+    ("", "宜可城", "news/2022/kunming-joins-iclei/"),
+    ("en/", "biodiversity", "en/news/2023/biodiversity-friendly-city-event-ningbo/"),
+    ("en/members/", "Kunming", "en/news/2022/kunming-joins-iclei/"),
+    ("en/", "Ulaanbaatar", "en/members/ulaanbaatar/"),
+])
+def test_each_language_searches_its_own_pages(served, path, query, expected):
+    base, _ = served
+    with browser_page(base) as page:
+        results = _search(page, base, path, query)
+        assert expected in results, results
+        english = path.startswith("en/")
+        assert all(r.startswith("en/") == english for r in results), results
+        assert page.outside_requests == []
+
+
+def test_feed_autodiscovery_links_lead_to_feeds(served):
+    base, _ = served
+    with browser_page(base) as page:
+        page.goto(base + "en/members/kunming/")
+        hrefs = page.eval_on_selector_all('link[rel="alternate"][type$="+xml"]', "ls => ls.map(l => l.href)")
+        assert len(hrefs) == 4
+        for href in hrefs:
+            body = urllib.request.urlopen(href).read()
+            assert body.startswith(b"<?xml"), href
+        assert page.outside_requests == []
+
+
+def test_phone_sized_screen_opens_the_navigation_and_reads_the_article(served):
+    base, _ = served
+    with browser_page(base, viewport=(390, 844)) as page:
+        page.goto(base + "news/2024/mongolia-visit/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.locator("article h1").is_visible()
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        drawer = page.locator(".md-nav--primary .md-nav__link").filter(has_text="会员").first
+        drawer.wait_for(state="visible")
+        drawer.click()
+        page.wait_for_url(base + "members/")
+        assert page.outside_requests == []
+
+
+def test_sharing_metadata_and_json_ld(served):
+    _, real = served
+    article = parse(real.site / "en/news/2024/mongolia-visit/index.html")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in article.iter("meta")}
+    assert meta["og:type"] == "article" and meta["og:url"] == SITE_URL + "en/news/2024/mongolia-visit/"
+    assert meta["og:locale"] == "en_GB" and meta["og:locale:alternate"] == "zh_CN"
+    assert meta["description"] and meta["twitter:card"] == "summary"
+    assert article.cssselect('link[rel="canonical"]')[0].get("href") == SITE_URL + "en/news/2024/mongolia-visit/"
+    ld = json.loads(article.cssselect('script[type="application/ld+json"]')[0].text)
+    assert ld["@type"] == "NewsArticle" and ld["datePublished"] == "2024-08-03T00:00:00+08:00" and ld["inLanguage"] == "en"
+    home = parse(real.site / "index.html")
+    ld = json.loads(home.cssselect('script[type="application/ld+json"]')[0].text)
+    assert ld["@type"] == "Organization" and ld["name"] == "宜可城东亚"
+
+
+PAGES = ["", "en/", "news/", "en/news/2024/mongolia-visit/", "news/2023/biodiversity-friendly-city-event-ningbo/",
+         "members/", "en/members/", "en/members/kunming/", "programmes/edinburgh-process/",
+         "en/programmes/centre-of-excellence/", "programmes/plan-of-action/", "en/offices/", "news/tag/kunming/", "404.html"]
+
+
+def test_no_serious_or_critical_accessibility_violations(served):
+    base, _ = served
+    script = AXE.read_text(encoding="utf-8")
+    found = {}
+    with browser_page(base) as page:
+        for path in PAGES:
+            page.goto(base + path)
+            page.add_script_tag(content=script)
+            result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                   ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                                   ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))")
+            if result:
+                found[path] = result
+        assert page.outside_requests == []
+    assert found == {}

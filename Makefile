@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test news translations clean
+.PHONY: site serve test news translations screenshots clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ news: $(VENV)/.site-deps
 ## translations: list every article missing a translation.
 translations: $(VENV)/.site-deps
 	$(PY) tools/translations.py
+
+## screenshots: home, an article and the member directory at desktop and phone size, both
+## languages, into screenshots/ (not committed). Installs Debian's chromium and CJK fonts if missing.
+screenshots: site $(VENV)/.test-deps chromium
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+	$(PY) tools/screenshots.py
 
 ## test: install what the tests need (Python packages, Chromium) and run the whole suite.
 test: $(VENV)/.test-deps node_modules/.installed chromium

@@ -23,7 +23,7 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt
 ## The build goes to a temporary folder first: site/ is replaced only by a complete build.
 site: $(VENV)/.site-deps
 	rm -rf .site.tmp
-	$(PY) -m mkdocs build --strict --site-dir .site.tmp
+	$(PY) -m mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
 	rm -rf site && mv .site.tmp site
 	@echo "Site built in site/ (Chinese at /, English at /en/)."
 

@@ -308,6 +308,7 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
     problems = []
     first_by_key: dict[tuple, Article] = {}
     pair: dict[str, Article] = {}
+    same_story: dict[tuple, Article] = {}
     for article in articles:
         where = located[id(article)]
         key = (article.slug, article.lang)
@@ -315,6 +316,12 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
             problems.append(Problem(article.shown_as, 1, "", f"duplicate slug '{article.slug}': "
                                     f"{first_by_key[key].shown_as} has the same slug in the same language"))
         first_by_key.setdefault(key, article)
+        story = (article.lang, article.meta.date, article.meta.title.casefold())
+        if story in same_story and same_story[story].slug != article.slug:
+            problems.append(Problem(article.shown_as, where.line_of(("title",)), "title",
+                                    f"the same article (title and date) as {same_story[story].shown_as}; "
+                                    "publish it once, under one slug"))
+        same_story.setdefault(story, article)
         if article.meta.category not in categories:
             problems.append(Problem(article.shown_as, where.line_of(("category",)), "category",
                                     f"unknown category '{article.meta.category}' (known: {', '.join(sorted(categories))})"))

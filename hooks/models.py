@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -27,9 +28,17 @@ def _text(value: object) -> str:
         raise ValueError(f"expected text, got {_describe(value)}")
     if not value.strip():
         raise ValueError("must not be empty")
-    if any(ord(ch) < 32 and ch not in "\n\t" or ord(ch) == 127 for ch in value):
+    if any(_unprintable(ch) for ch in value):
         raise ValueError("contains an invisible control character; retype the text")
     return value.strip()
+
+
+def _unprintable(ch: str) -> bool:
+    """Control characters (but newline and tab), surrogates and Unicode non-characters:
+    invisible to an author, and not allowed in the XML of the feeds."""
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t") or \
+        0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def _slug(value: object) -> str:

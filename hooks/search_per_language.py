@@ -41,4 +41,7 @@ def on_post_build(config):
         index = {**merged, "docs": docs}
         target = Path(config.site_dir) / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        # Same data to any JSON parser; no raw markup from front matter (tags) in the file.
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e")
+        target.write_text(text, encoding="utf-8")

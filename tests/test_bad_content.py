@@ -118,9 +118,89 @@ def test_unreadable_news_files_are_named(tmp_path, raw, message):
     assert "Traceback" not in result.output
 
 
+def test_the_same_article_twice_under_different_slugs_is_reported(tmp_path):
+    project = make_project(tmp_path)
+    source = project / "docs/news/2023/normal-pair.en.md"
+    (project / "docs/news/2023/normal-pair-copy.en.md").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("docs/news/2023/normal-pair.en.md:2: title: the same article (title and date) as "
+            "docs/news/2023/normal-pair-copy.en.md; publish it once, under one slug") in result.output
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "data/categories.yml:1: file is empty"),
+    ("id: events\n", "data/categories.yml:1: expected a list (like [a, b] or one '- item' per line)"),
+    ("- id: Events!\n  label: {zh: 活动, en: Events}\n", "data/categories.yml:1: id: must be lowercase ASCII letters"),
+])
+def test_a_data_file_that_is_empty_or_of_the_wrong_shape_is_named(tmp_path, text, message):
+    project = make_project(tmp_path)
+    (project / "data/categories.yml").write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and message in result.output, result.output
+
+
+def test_make_site_leaves_the_published_site_untouched_when_the_build_fails(tmp_path):
+    """`make site` builds into .site.tmp and replaces site/ only when the build succeeded."""
+    import shutil
+    import subprocess
+
+    from sitebuild import REPO
+    project = make_project(tmp_path)
+    shutil.copy2(REPO / "Makefile", project / "Makefile")
+    shutil.copy2(REPO / "requirements.txt", project / "requirements.txt")
+    (project / ".venv").symlink_to(REPO / ".venv")
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("the published site", encoding="utf-8")
+    _apply(project, "data/coe.yml", "host: kunming", "host: atlantis")
+    run = subprocess.run(["make", "-s", "site"], cwd=project, capture_output=True, text=True, timeout=600,
+                         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode != 0
+    assert "data/coe.yml:4: host: unknown member id 'atlantis'" in run.stdout + run.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "the published site"
+    assert not (project / ".site.tmp").exists()
+
+
 def test_a_missing_data_file_is_named(tmp_path):
     project = make_project(tmp_path)
     (project / "data/offices.yml").unlink()
     result = build(project)
     assert result.returncode != 0
     assert "data/offices.yml:1: file is missing" in result.output
+
+
+SCRIPT = "<script>alert(1)</script>"
+TEXT_KEYS = {"zh", "en", "address", "postal_address", "phone", "fax", "title", "summary", "source"}
+
+
+def _poison(value, key=None):
+    """Append a script tag to every free-text value (names, labels, texts, addresses, tags)."""
+    if isinstance(value, dict):
+        return {k: _poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v, key) for v in value]
+    if isinstance(value, str) and (key in TEXT_KEYS or key == "tags"):
+        return value + SCRIPT
+    return value
+
+
+def test_markup_in_every_text_field_is_escaped_in_every_output(tmp_path):
+    import yaml
+    project = make_project(tmp_path)
+    for file in (project / "data").glob("*.yml"):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        file.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for file in (project / "docs/news").glob("*/*.md"):
+        _, front, body = file.read_text(encoding="utf-8").split("---\n", 2)
+        front = _poison(yaml.safe_load(front))
+        front["date"] = str(front["date"])
+        file.write_text(f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    checked = 0
+    for output in result.site.rglob("*"):
+        if output.suffix in (".html", ".xml", ".json", ".geojson"):
+            checked += 1
+            assert SCRIPT not in output.read_text(encoding="utf-8"), output
+    assert checked > 50
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (result.site / "en/offices/index.html").read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ schema (hooks/models.py):
   in Chinese only (as the site allows; 4.8% of the Chinese ones), with several paragraphs
   and `##` headings, categories, tags and member references;
 - `data/categories.yml`, `data/edinburgh.yml` and `data/coe.yml` referring only to
-  generated members and articles; `data/offices.yml` and `data/action_plan.yml` are the
-  repo's own (they do not grow with the network).
+  generated members and articles; `data/offices.yml`, `data/action_plan.yml` (and any
+  other data file) are the repo's own: they do not grow with the network.
 
 The data is invented (benchmark use only) and deterministic: one `random.Random(seed)`
 drives every choice, nothing reads the clock, so the same arguments give byte-identical
@@ -560,8 +560,11 @@ def generate(target_dir, members: int = 500, articles: int = 500, seed: int = 1,
     (data / "categories.yml").write_text(_dump(categories, header), encoding="utf-8")
     (data / "coe.yml").write_text(_dump(coe, header), encoding="utf-8")
     (data / "edinburgh.yml").write_text(_dump(edinburgh, header), encoding="utf-8")
-    for name in ("offices.yml", "action_plan.yml"):  # the real ones: they do not grow with the network
-        shutil.copy2(repo / "data" / name, data / name)
+    # The repo's other data files (offices.yml, action_plan.yml, any added later) as they
+    # are: they do not grow with the network.
+    for source in sorted((repo / "data").glob("*.yml")):
+        if not (data / source.name).exists():
+            shutil.copy2(source, data / source.name)
 
     counts = {"zh": 0, "en": 0}
     for article in article_list:

@@ -44,6 +44,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate  # noqa: E402
 
@@ -52,8 +54,6 @@ BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as 
 BUILD_TIMEOUT = 3600
 SERVE_TIMEOUT = 1200
 EDIT_SENTENCE = {"zh": "（预览测试：追加的一句话。）", "en": "(Preview test: an appended sentence.)"}
-MEMBERS_JSON_CANDIDATES = ("members.json", "members/index.json", "members/members.json", "assets/members.json",
-                           "en/members.json", "en/members/index.json", "en/members/members.json")
 
 # ---------------------------------------------------------------------------------------
 # Hook timing shims (written into the temporary project, never into hooks/).
@@ -182,7 +182,6 @@ def real_project(project: Path) -> dict:
             shutil.copytree(source, project / name, ignore=ignore)
         else:
             shutil.copy2(source, project / name)
-    import yaml
     members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8")) or []
     counts = {lang: len(list((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md"))) for lang in ("zh", "en")}
     return {"members": len(members), "articles": counts, "chinese_only": None}
@@ -232,12 +231,12 @@ def measure_output(site: Path) -> dict:
         path = site / relative
         return path.stat().st_size if path.is_file() else None
 
-    members_json = next(({"path": c, "bytes": size(c)} for c in MEMBERS_JSON_CANDIDATES if size(c) is not None), None)
-    if members_json is None:  # any other members*.json near the top of the site
-        found = sorted(p for p in files if p.suffix == ".json" and "member" in p.name
-                       and len(p.relative_to(site).parts) <= 3)
-        if found:
-            members_json = {"path": found[0].relative_to(site).as_posix(), "bytes": found[0].stat().st_size}
+    # Members JSON indexes, if the site has them: members.json, members/index.json,
+    # en/members/index.json ... (a *member*.json or a .json file in a members/ folder, up
+    # to two folders deep; files inside a member's own page folder are not counted).
+    members_json = [{"path": p.relative_to(site).as_posix(), "bytes": p.stat().st_size}
+                    for p in sorted(files) if p.suffix == ".json" and len(p.relative_to(site).parts) <= 3
+                    and ("member" in p.name or p.parent.name == "members")]
     return {
         "output_bytes": sum(p.stat().st_size for p in files),
         "output_files": len(files),
@@ -394,21 +393,24 @@ def _kb(value: int | None) -> str:
 
 def print_report(results: list[dict]) -> None:
     header = ("size", "members", "articles zh/en", "wall s", "mkdocs s", "peak MB", "output MB", "files",
-              "html", "dir zh KB", "dir en KB", "members.json", "hooks s", "hooks %")
+              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %")
     rows = []
     for r in results:
         if r["returncode"] != 0:
             rows.append((r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
                          f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * 9))
             continue
-        members_json = r["members_json"]
+        # The table shows the site-wide index (members.json) if there is one; all are listed below.
+        ranked = sorted(r["members_json"], key=lambda j: (j["path"] != "members.json", j["path"] != "members/index.json", j["path"]))
+        members_json = ranked[0] if ranked else None
+        more = f" (+{len(ranked) - 1})" if len(ranked) > 1 else ""
         rows.append((
             r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
             f"{r['wall_seconds']:.1f}",
             "n/a" if r["mkdocs_reported_seconds"] is None else f"{r['mkdocs_reported_seconds']:.1f}",
             _mb(r["peak_rss_bytes"]), _mb(r["output_bytes"]), str(r["output_files"]), str(r["html_pages"]),
             _kb(r["member_directory_bytes"]["zh"]), _kb(r["member_directory_bytes"]["en"]),
-            "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB",
+            "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB{more}",
             f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.0f}%",
         ))
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
@@ -432,6 +434,9 @@ def print_report(results: list[dict]) -> None:
         for r in built:
             top = ", ".join(f"{row['hook']}.{row['event']} {row['seconds']:.2f}" for row in r["hook_by_module"][:5])
             print(f"  {r['size']}: {top}")
+    for r in built:
+        if r["members_json"]:
+            print(f"\nMembers JSON at {r['size']}: " + ", ".join(f"{j['path']} {_kb(j['bytes'])} KB" for j in r["members_json"]))
     for r in results:
         preview = r.get("live_preview")
         if preview:

@@ -233,15 +233,20 @@ def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
 
 
 def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
-    """Report every id that appears twice, at the line of its second use."""
+    """Report every id that appears twice, at the line of its second use.
+
+    `entries` are entries or (entry, path) pairs; `path_of(i)` gives the path of entry i
+    when plain entries are passed.
+    """
     problems, seen = [], {}
-    for index, entry in enumerate(entries):
-        loc = path_of(index)
+    for index, item in enumerate(entries):
+        entry, loc = item if isinstance(item, tuple) else (item, path_of(index))
+        line = located.line_of(loc + ("id",))
         if entry.id in seen:
-            problems.append(Problem(located.path, located.line_of(loc + ("id",)), _field_name(loc + ("id",), True),
+            problems.append(Problem(located.path, line, _field_name(loc + ("id",), True),
                                     f"duplicate {label} id '{entry.id}' (first used on line {seen[entry.id]})"))
         else:
-            seen[entry.id] = located.line_of(loc + ("id",))
+            seen[entry.id] = line
     return problems
 
 
@@ -384,12 +389,7 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
         problems += _unique(regions, off_loc, "region", lambda i: (i,))
         offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, _Unreadable)
                    for j, o in enumerate(r.offices)]
-        seen = {}
-        for office, loc in offices:
-            if office.id in seen:
-                problems.append(Problem(off_loc.path, off_loc.line_of(loc + ("id",)), _field_name(loc + ("id",), True),
-                                        f"duplicate office id '{office.id}' (first used on line {seen[office.id]})"))
-            seen.setdefault(office.id, off_loc.line_of(loc + ("id",)))
+        problems += _unique(offices, off_loc, "office", None)
     return problems
 
 

@@ -135,6 +135,9 @@ def test_adding_one_data_entry_adds_it_to_its_page(tmp_path):
      "data/coe.yml:28: activities[2].action_areas[0]: unknown action area 'nowhere' (ids are in data/action_plan.yml)"),
     ("data/edinburgh.yml", '  - id: kunming-joins\n    date: "2024-02"\n    title: {zh: 重, en: Twice}\n    text: {zh: 重。, en: Twice.}\n',
      "data/edinburgh.yml:15: milestones[1].id: duplicate milestone id 'kunming-joins' (first used on line 9)"),
+    ("data/offices.yml", "- id: second\n  name: {zh: 二, en: Two}\n  offices:\n    - id: test-secretariat\n"
+     "      name: {zh: 重, en: Twice}\n      address: x\n",
+     "data/offices.yml:15: offices[0].id: duplicate office id 'test-secretariat' (first used on line 5)"),
     ("data/offices.yml", "- id: bad-region\n  name: {zh: 错}\n  offices: []\n",
      ("data/offices.yml:13: name.en: required field is missing", "data/offices.yml:14: offices: must list at least one entry")),
 ])

@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import markdown
@@ -63,7 +64,7 @@ class Article:
             return None
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.meta.cover))
 
-    @property
+    @cached_property
     def excerpt(self) -> str:
         """The summary, else the text of the first paragraph of the body."""
         return self.meta.summary or first_paragraph(self.body)
@@ -165,10 +166,16 @@ def _message(error: dict) -> str:
     return message.removeprefix("Value error, ")
 
 
+@lru_cache(maxsize=None)
+def _adapter(schema) -> TypeAdapter:
+    # Building a TypeAdapter compiles the schema: once per schema, not once per article.
+    return TypeAdapter(schema)
+
+
 def validate(located: Located, schema) -> tuple[object | None, list[Problem]]:
     """Validate a located document against a model; map pydantic errors to positions."""
     try:
-        return TypeAdapter(schema).validate_python(located.data), []
+        return _adapter(schema).validate_python(located.data), []
     except ValidationError as error:
         top_is_list = isinstance(located.data, list)
         problems = []
@@ -189,8 +196,9 @@ def _validate_entries(located: Located, item_schema) -> tuple[list, list[Problem
     if not isinstance(located.data, list):
         return validate(located, list[item_schema])
     entries, problems = [], []
+    lines_by_entry = _lines_by_entry(located)
     for index, raw in enumerate(located.data):
-        entry, found = validate(Located(located.path, raw, _sub_lines(located, index), located.line_of((index,))), item_schema)
+        entry, found = validate(Located(located.path, raw, lines_by_entry.get(index, {}), located.line_of((index,))), item_schema)
         problems += found
         if entry is not None:
             entries.append(entry)
@@ -206,8 +214,13 @@ class _Unreadable:
     id: str
 
 
-def _sub_lines(located: Located, index: int) -> dict:
-    return {key[1:]: line for key, line in located.lines.items() if key[:1] == (index,)}
+def _lines_by_entry(located: Located) -> dict[int, dict]:
+    """The line table of a list file split per entry, in one pass (not one scan per entry)."""
+    tables: dict[int, dict] = defaultdict(dict)
+    for key, line in located.lines.items():
+        if key and isinstance(key[0], int):
+            tables[key[0]][key[1:]] = line
+    return tables
 
 
 def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
@@ -423,5 +436,5 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
         coe=data["coe.yml"][0],
         articles=articles,
     )
-    content.index()
+    content.index()  # the tables of all articles (drafts included), for reports such as make translations
     return content

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from feedgen.feed import FeedGenerator
 
+from publishing import PUBLISHED
+
 FEED_SIZE = 20  # newest articles per feed
 TAG_AUTHORITY = "eastasia.iclei.org,2024"  # the tag: URI authority; never change it
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -98,3 +100,12 @@ def feed_paths(lang_root: str, kind: str, key: str = "") -> tuple[str, str]:
     """Site paths (RSS, Atom) of a feed: kind is news, category or member."""
     base = f"{lang_root}feeds/news" if kind == "news" else f"{lang_root}feeds/{kind}/{key}"
     return f"{base}.rss.xml", f"{base}.atom.xml"
+
+
+def published_naming(content, member_id: str, lang: str) -> list:
+    """Published articles naming a member in a language, newest first (what its feed holds)."""
+    return [a for a in content.articles_naming(member_id, lang) if a.status == PUBLISHED]
+
+
+def member_has_feed(content, member_id: str, lang: str) -> bool:
+    return any(a.status == PUBLISHED for a in content.articles_naming(member_id, lang))

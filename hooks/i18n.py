@@ -42,6 +42,7 @@ def country_name(code: str, lang: str) -> str:
     return Locale.parse(BABEL_LOCALE[lang]).territories.get(code, code)
 
 
+@lru_cache(maxsize=None)
 def name_sort_key(name: str, lang: str) -> tuple:
     """Chinese names sort by pinyin (not Unicode order); English names alphabetically."""
     if lang == "zh":
@@ -49,6 +50,7 @@ def name_sort_key(name: str, lang: str) -> tuple:
     return (name.casefold(), name)
 
 
+@lru_cache(maxsize=None)
 def tag_slug(tag: str) -> str:
     """URL slug of a tag: Chinese by pinyin (昆明 -> kunming), others lowercased ASCII."""
     text = "".join(lazy_pinyin(tag.strip().lower()))

@@ -42,8 +42,9 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class _DataLoader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver (see the module docstring)."""
+class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader without the timestamp resolver (see the module docstring); libyaml's C
+    parser when PyYAML has it (ten times faster on thousands of articles)."""
 
 
 _DataLoader.yaml_implicit_resolvers = {
@@ -86,19 +87,25 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; raise ContentError with the position of a syntax error."""
+    loader = _DataLoader(text)
     try:
-        node = yaml.compose(text, Loader=_DataLoader)
-        data = yaml.load(text, Loader=_DataLoader)
+        # One parse: the node tree gives the positions, and the data is built from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         problem = error.problem or "invalid YAML"
-        if "\t" in text and "found character '\\t'" in str(error):
+        lines = text.splitlines()
+        nearby = lines[max(0, mark.line - 1): mark.line + 1] if mark else []
+        if "tab" in problem or any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
             problem = "a tab character; indent YAML with spaces"
         hint = " (check the indentation and quotes on this line and the one above)" if "tab character" not in problem else ""
         raise ContentError([Problem(path, line, "", f"YAML syntax error: {problem}{hint}")]) from None
     except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
         raise ContentError([Problem(path, 1 + line_offset, "", f"YAML error: {error}")]) from None
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _index_lines(node, (), lines, line_offset)

@@ -4,7 +4,9 @@ Event: on_post_build, once per language pass of mkdocs-static-i18n.
 - every pass: `<language root>members/index.json`, the index the directory's filters search
   (member_directory.search_index);
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
-  `/members.geojson`, with every member and every field in both languages.
+  `/members.geojson`, with every member and every field in both languages, and
+  `/members/map.svg`, the directory's map (template `overrides/partials/members-map.svg`;
+  a separate file, so the directory page stays light at thousands of members).
 Output owned: those files.
 """
 
@@ -33,3 +35,9 @@ def on_post_build(config):
         _write(site / "members.json", member_directory.members_json(members))
         _write(site / "members.csv", member_directory.members_csv(members))
         _write(site / "members.geojson", member_directory.members_geojson(members))
+        view_box = member_directory.map_view(members)
+        if view_box is not None:
+            template = config.theme.get_env().get_template("partials/members-map.svg")
+            svg = template.render(view_box=view_box, title=config.site_name,
+                                  points=[member_directory.point(m.location) for m in members if m.location])
+            _write(site / "members" / "map.svg", svg.encode("utf-8"))

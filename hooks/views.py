@@ -13,6 +13,7 @@ from typing import Callable
 
 import member_directory as directory
 from content import Article, SiteContent
+from feed_writer import member_has_feed
 from i18n import country_name, tag_slug
 from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
 
@@ -124,16 +125,19 @@ def _sections(content: SiteContent, lang: str, link: Link) -> dict:
 
 
 RELATED_COUNT = 3
+# Candidates looked at per shared member or tag (the newest ones): a page's cost must not grow
+# with the archive, and a tag shared by thousands of articles says little about relatedness.
+RELATED_CANDIDATES = 50
 
 
 def _related(item: Article, content: SiteContent) -> list[Article]:
     """Articles sharing members (weighted double) or tags, best match then newest first."""
     score: dict[str, int] = {}
     for member_id in item.meta.members:
-        for other in content.articles_naming(member_id, item.lang):
+        for other in content.articles_naming(member_id, item.lang)[:RELATED_CANDIDATES]:
             score[other.slug] = score.get(other.slug, 0) + 2
     for tag in item.meta.tags:
-        for other in content.by_tag.get((item.lang, tag_slug(tag)), []):
+        for other in content.by_tag.get((item.lang, tag_slug(tag)), [])[:RELATED_CANDIDATES]:
             score[other.slug] = score.get(other.slug, 0) + 1
     score.pop(item.slug, None)
     ranked = sorted(score, key=lambda slug: (-score[slug], content.position[(item.lang, slug)]))
@@ -172,7 +176,7 @@ def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
             for group in directory.country_groups(members, lang)
         ],
         "filters": directory.filter_options(members, lang),
-        "map": _map(members, lang, link),
+        "mapped": sum(1 for m in members if m.location),  # drawn in /members/map.svg
     }
 
 
@@ -203,6 +207,7 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "articles": _entries(content.articles_naming(item.id, lang), content, lang, link),
         "directory_url": link("members/index.md"),
         "map": _map([item], lang, link, padding=12, min_span=36),
+        "has_feed": member_has_feed(content, item.id, lang),
     }
 
 

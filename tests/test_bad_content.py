@@ -13,7 +13,7 @@ from sitebuild import build, make_project
 # (case id, file to edit, text to replace, replacement, expected message lines)
 CASES = [
     ("yaml-bad-indentation", "data/members.yml", "  country: MN\n", "    country: MN\n",
-     ["data/members.yml:24: YAML syntax error: expected <block end>, but found '<block mapping start>' (check the indentation and quotes on this line and the one above)"]),
+     ["data/members.yml:24: YAML syntax error: did not find expected key (check the indentation and quotes on this line and the one above)"]),
     ("yaml-tab", "data/categories.yml", "  label: {zh: 活动", "\tlabel: {zh: 活动",
      ["data/categories.yml:5: YAML syntax error: a tab character; indent YAML with spaces"]),
     ("yaml-unclosed-quote", "data/coe.yml", 'date: "2022-12-12"\n  title', 'date: "2022-12-12\n  title',

@@ -29,7 +29,7 @@ def test_directory_lists_every_member_grouped_by_country_in_each_languages_order
     assert [h.text_content() for h in zh_tree.cssselect("section.view-country h2")] == ["蒙古 (1)", "中国 (3)"]  # pinyin: meng < zhong
     assert [h.text_content() for h in en_tree.cssselect("section.view-country h2")] == ["China (3)", "Mongolia (1)"]
     kunming = en_tree.get_element_by_id("m-kunming").text_content()
-    assert kunming == "Kunming · City · China · Member since December 2022"
+    assert kunming == "Kunming · City · China · member since December 2022"
 
 
 def test_pinyin_order_is_not_unicode_order(tmp_path):
@@ -62,13 +62,18 @@ def test_profiles_show_both_names_and_link_back_to_the_articles_naming_the_membe
 
 
 def test_map_draws_members_with_a_location_over_the_bundled_base_map(fixture_site):
+    import xml.etree.ElementTree as ET
     site = fixture_site.site
-    directory = parse(site / "en/members/index.html")
-    dots = directory.cssselect(".view-map circle")
-    assert [d.findtext("title") for d in dots] == ["Kunming", "Ulaanbaatar"]
-    image = directory.cssselect(".view-map image")[0].get("href")
-    assert resolve(site, "en/members/", image) == site / "assets/map/world.svg"
-    assert parse(site / "members/kunming/index.html").cssselect(".view-map circle")
+    for prefix in ("", "en/"):
+        image = parse(site / prefix / "members/index.html").cssselect(".view-map img")[0]
+        assert resolve(site, prefix + "members/", image.get("src")) == site / "members/map.svg"
+        assert image.get("alt").endswith("(2)")
+    svg = ET.parse(site / "members/map.svg").getroot()  # well-formed, self-contained
+    paths = [p.get("d") for p in svg.iter("{http://www.w3.org/2000/svg}path")]
+    assert len(paths) == 2  # the base map's land, then the dots
+    assert paths[1] == "M282.71 64.96h0M286.92 42.08h0"  # Kunming, Ulaanbaatar (x = lon + 180, y = 90 - lat)
+    profile = parse(site / "members/kunming/index.html").cssselect(".view-map circle")
+    assert len(profile) == 1 and profile[0].findtext("title") == "昆明市"
     assert not parse(site / "members/chengdu/index.html").cssselect(".view-map")  # no location, no map
 
 

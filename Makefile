@@ -28,8 +28,9 @@ site: $(VENV)/.site-deps
 	@echo "Site built in site/ (Chinese at /, English at /en/)."
 
 ## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
+## --dirty: after the first build, re-render only the pages whose source changed (README, Performance).
 serve: $(VENV)/.site-deps
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 ## news: create the zh/en pair of a new article (drafts), e.g.
 ##   make news TITLE="昆明举办城市生物多样性论坛" SLUG=kunming-forum DATE=2024-09-01 CATEGORY=events

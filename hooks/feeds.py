@@ -24,12 +24,9 @@ from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, member_has_fe
 from listings import Listing
 from publishing import PUBLISHED
 
+# Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
+# the feeds still need the bodies of the others. Feeds only ever list current articles.
 _bodies: dict[tuple[str, str], str] = {}
-
-
-def on_config(config):
-    _bodies.clear()
-    return config
 
 
 def on_page_content(html, page, config, files):

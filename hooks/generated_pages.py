@@ -8,10 +8,12 @@ architecture section of README.md).
 
 from __future__ import annotations
 
+import hashlib
+
 import yaml
 
 from content import SiteContent
-from listings import all_listings, page_count
+from listings import PAGE_SIZE, all_listings, articles_in, page_count
 from models import LANGUAGES
 
 
@@ -24,11 +26,22 @@ def _localised(path: str, lang: str) -> str:
     return path[: -len(".md")] + f".{lang}.md"
 
 
+def _digest(articles) -> str:
+    """A fingerprint of what a generated page lists. It changes when a listed article's title,
+    date, summary or status does, so the stub is rewritten and `mkdocs serve --dirty`
+    re-renders that page too (it only re-renders pages whose source changed)."""
+    fingerprint = hashlib.sha1()
+    for a in articles:
+        fingerprint.update(repr((a.slug, a.meta.title, a.meta.date, a.meta.summary, a.meta.cover, a.status)).encode())
+    return fingerprint.hexdigest()[:12]
+
+
 def member_pages(content: SiteContent) -> dict[str, str]:
     """One profile page per member and language: members/<id>.<lang>.md."""
     return {
         f"members/{member.id}.{lang}.md": _stub(
-            {"title": member.name.get(lang), "view": "member", "member": member.id}
+            {"title": member.name.get(lang), "view": "member", "member": member.id,
+             "lists": _digest(content.articles_naming(member.id, lang))}
         )
         for member in content.members.values()
         for lang in LANGUAGES
@@ -39,11 +52,13 @@ def listing_pages(content: SiteContent) -> dict[str, str]:
     """Every page of every news listing, but page 1 of all news (hand-written news/index)."""
     pages = {}
     for listing in all_listings(content):
+        articles = articles_in(listing, content)
         for number in range(1, page_count(listing, content) + 1):
             if listing.kind == "all" and number == 1:
                 continue
+            shown = articles[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
             front_matter = {"title": listing.title(number), "view": "news-list",
-                            "listing": listing.kind, "key": listing.key, "page": number}
+                            "listing": listing.kind, "key": listing.key, "page": number, "lists": _digest(shown)}
             if number > 1:  # later pages repeat what page 1 and the articles say
                 front_matter["search"] = {"exclude": True}
             pages[_localised(listing.path(number), listing.lang)] = _stub(front_matter)

@@ -49,7 +49,7 @@ def on_config(config):
         content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
         fill_staging(source_docs_dir, staging_dir, all_generated_pages(content),
                      leave_out={a.src_uri for a in hidden}, languages=LANGUAGES,
-                     default_language=config.plugins["i18n"].default_language)
+                     default_language=config.plugins["i18n"].default_language, data_dir=project_dir / "data")
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -10,6 +10,10 @@ Two adjustments are made on the way, both for mkdocs-static-i18n with
 - a language-neutral asset (an image such as `news/2023/images/x.jpg`) is also staged
   as `x.<lang>.jpg` for every other language, or the plugin would leave it out of those
   languages and their pages would show a broken image.
+
+Hand-written pages other than articles (home, listings, directory, programme pages) show
+data and news, so their staged copy carries the newest modification time of any content
+file: `mkdocs serve --dirty` then re-renders them after any edit, as it does the page edited.
 """
 
 from __future__ import annotations
@@ -21,12 +25,12 @@ from pathlib import Path, PurePosixPath
 from loading import ContentError, Problem
 
 
-def _same(source: os.stat_result, target: Path) -> bool:
+def _same(source: os.stat_result, target: Path, mtime: int) -> bool:
     try:
         stat = target.stat()
     except FileNotFoundError:
         return False
-    return stat.st_size == source.st_size and stat.st_mtime_ns == source.st_mtime_ns
+    return stat.st_size == source.st_size and stat.st_mtime_ns == mtime
 
 
 def _targets(relative: str, languages: tuple[str, ...], default: str) -> list[str]:
@@ -37,30 +41,40 @@ def _targets(relative: str, languages: tuple[str, ...], default: str) -> list[st
     return [relative] + [str(path.with_suffix(f".{lang}{path.suffix}")) for lang in languages if lang != default]
 
 
+def _shows_content(relative: str) -> bool:
+    """A hand-written page that is not a news article: it may list data and news."""
+    return relative.endswith(".md") and not (relative.startswith("news/") and relative.count("/") >= 2)
+
+
 def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
                  leave_out: set[str] = frozenset(), languages: tuple[str, ...] = ("zh", "en"),
-                 default_language: str = "zh") -> None:
+                 default_language: str = "zh", data_dir: Path | None = None) -> None:
     """Make `staging_dir` hold the files of `docs_dir` (less `leave_out`) plus `generated`."""
     wanted: set[str] = set()
     clashes = []
+    sources = []
     for root, dirs, names in os.walk(docs_dir):
         dirs.sort()
         for name in sorted(names):
             source = Path(root, name)
-            relative = source.relative_to(docs_dir).as_posix()
-            if relative in leave_out:
-                continue
-            if relative in generated:
-                clashes.append(Problem(f"{docs_dir.name}/{relative}", 1, "",
-                                       "this page is generated from data; remove the hand-written file"))
-                continue
-            stat = source.stat()
-            for staged in _targets(relative, languages, default_language):
-                wanted.add(staged)
-                target = staging_dir / staged
-                if not _same(stat, target):
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(source, target)
+            sources.append((source, source.relative_to(docs_dir).as_posix(), source.stat()))
+    newest = max([stat.st_mtime_ns for _, _, stat in sources] +
+                 [f.stat().st_mtime_ns for f in (data_dir.glob("*.yml") if data_dir else [])], default=0)
+    for source, relative, stat in sources:
+        if relative in leave_out:
+            continue
+        if relative in generated:
+            clashes.append(Problem(f"{docs_dir.name}/{relative}", 1, "",
+                                   "this page is generated from data; remove the hand-written file"))
+            continue
+        mtime = newest if _shows_content(relative) else stat.st_mtime_ns
+        for staged in _targets(relative, languages, default_language):
+            wanted.add(staged)
+            target = staging_dir / staged
+            if not _same(stat, target, mtime):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+                os.utime(target, ns=(mtime, mtime))
     if clashes:
         raise ContentError(clashes)
     for relative, text in generated.items():

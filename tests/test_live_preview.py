@@ -35,7 +35,9 @@ def live_preview(project, log):
     port = _free_port()
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            # the flags of `make serve`
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}",
+             "-f", str(project / "mkdocs.yml")],
             stdout=out, stderr=subprocess.STDOUT, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     try:
@@ -64,12 +66,21 @@ def test_one_edit_gives_one_rebuild(tmp_path):
         assert builds() == 2, log.read_text()
         assert "Edited paragraph." in _get(base + "en/news/2023/normal-pair/")
 
+        # A title edit reaches the pages that list the article (their stubs change too).
+        article.write_text(article.read_text(encoding="utf-8").replace("Test news: Kunming", "Retitled news"), encoding="utf-8")
+        assert _wait_for(lambda: builds() == 3), log.read_text()
+        time.sleep(4)
+        assert "Retitled news" in _get(base + "en/news/2023/")  # a generated year listing
+        assert "Retitled news" in _get(base + "en/members/kunming/")
+
         members = project / "data/members.yml"
         members.write_text(members.read_text(encoding="utf-8").replace("en: Chengdu", "en: Chengdu City"), encoding="utf-8")
-        assert _wait_for(lambda: builds() == 3), log.read_text()
+        assert _wait_for(lambda: builds() == 4), log.read_text()
         time.sleep(6)
-        assert builds() == 3, log.read_text()
+        assert builds() == 4, log.read_text()
         assert "Chengdu City" in _get(base + "en/members/chengdu/")
+        assert "Chengdu City" in _get(base + "en/members/")  # a hand-written page showing data
+        assert "Retitled news" in _get(base + "en/news/")
 
 
 def test_preview_shows_drafts_and_scheduled_articles_marked(tmp_path):

@@ -291,11 +291,13 @@ def _article_to_edit(project: Path) -> Path:
 
 
 def time_live_preview(project: Path, log: Path) -> dict:
-    """Time one article edit in `mkdocs serve`, from saving the file to "Reloading browsers"."""
+    """Time one article edit in the live preview (`mkdocs serve` with the flags of `make serve`),
+    from saving the file to "Reloading browsers"."""
     port = _free_port()
     article = _article_to_edit(project)
     url = f"http://127.0.0.1:{port}/{article.relative_to(project / 'docs').parent.as_posix()}/{article.name[:-len('.zh.md')]}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}",
+               "-f", str(project / "mkdocs.yml")]
     result = {"command": command, "edited_file": article.relative_to(project).as_posix(), "page": url}
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()

@@ -278,13 +278,10 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
             problems.append(Problem(shown_as, 1, "", "news articles must be named news/<YYYY>/<slug>.zh.md or .en.md, "
                                     "with a slug of lowercase ASCII letters, digits and hyphens"))
             continue
-        try:
-            source = load_markdown(file, shown_as)
-        except ContentError as error:
-            problems.extend(error.problems)
-            continue
-        meta, found = validate(source.front_matter, NewsFrontMatter)
+        source, meta, found = _parsed_article(file, shown_as)
         problems.extend(found)
+        if source is None:
+            continue
         if match["slug"] in _RESERVED_SLUGS:
             problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
         if meta is None:
@@ -298,6 +295,28 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
         articles.append(article)
         located_by_article[id(article)] = source.front_matter
     return articles, problems, located_by_article
+
+
+# Parsed and validated front matter by file, reused while the file is unchanged: the live
+# preview rebuilds after every edit and must not re-read thousands of unchanged articles.
+_parsed: dict[str, tuple] = {}
+
+
+def _parsed_article(file: Path, shown_as: str):
+    """(source, front matter model or None, problems) of one article file."""
+    stat = file.stat()
+    key, stamp = str(file), (stat.st_mtime_ns, stat.st_size, shown_as)
+    if key in _parsed and _parsed[key][0] == stamp:
+        return _parsed[key][1]
+    try:
+        source = load_markdown(file, shown_as)
+    except ContentError as error:
+        result = (None, None, error.problems)
+    else:
+        meta, found = validate(source.front_matter, NewsFrontMatter)
+        result = (source, meta, found)
+    _parsed[key] = (stamp, result)
+    return result
 
 
 def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -> list[Problem]:

@@ -12,11 +12,15 @@ whether it is still needed (tests/test_html_validity.py fails if one comes back)
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.plugins import event_priority
 
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+# Material's two checkbox toggles, exactly as base.html writes them.
+_TOGGLES = [
+    ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'),
+    ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'),
+]
 
 
 # Last, after every other plugin and hook has written the page.
@@ -31,7 +35,8 @@ def on_post_template(output_content, template_name, config):
 
 
 def repair(output: str) -> str:
-    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    for before, after in _TOGGLES:
+        output = output.replace(before, after)
     output = output.replace(' tabindex="">', ">")
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')

@@ -22,6 +22,11 @@ _DATE_PATTERNS = {
     "zh": {3: "y年M月d日", 2: "y年M月", 1: "y年"},
     "en": {3: "d MMMM y", 2: "MMMM y", 1: "y"},
 }
+# Abbreviated months, for long lists such as the member directory (18 May 2023 / May 2023).
+_SHORT_DATE_PATTERNS = {
+    "zh": _DATE_PATTERNS["zh"],
+    "en": {3: "d MMM y", 2: "MMM y", 1: "y"},
+}
 
 
 def format_day(day: dt.date, lang: str) -> str:
@@ -29,11 +34,13 @@ def format_day(day: dt.date, lang: str) -> str:
     return format_date(day, _DATE_PATTERNS[lang][3], locale=BABEL_LOCALE[lang])
 
 
-def format_partial(value: str, lang: str) -> str:
+@lru_cache(maxsize=None)
+def format_partial(value: str, lang: str, short: bool = False) -> str:
     """A YYYY, YYYY-MM or YYYY-MM-DD value, at the precision it was given."""
     parts = [int(p) for p in value.split("-")]
     day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    return format_date(day, _DATE_PATTERNS[lang][len(parts)], locale=BABEL_LOCALE[lang])
+    patterns = _SHORT_DATE_PATTERNS if short else _DATE_PATTERNS
+    return format_date(day, patterns[lang][len(parts)], locale=BABEL_LOCALE[lang])
 
 
 @lru_cache(maxsize=None)

@@ -120,6 +120,10 @@ class Bilingual(Model):
     def get(self, lang: str) -> str:
         return getattr(self, lang)
 
+    # Templates write `name[lang]`: without this, Jinja tries item access, catches the
+    # TypeError and falls back to the attribute, once per value on every page.
+    __getitem__ = get
+
 
 def _unique_list(values: list) -> list:
     seen = set()

@@ -44,7 +44,7 @@ def on_env(env, config, files):
     # MkDocs' own environment does not autoescape; every value from data must be escaped,
     # so views get their own environment that does, over the same template folders.
     views_env = jinja2.Environment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                                   extensions=["jinja2.ext.loopcontrols"])
+                                   extensions=["jinja2.ext.loopcontrols"], auto_reload=False)
     views_env.filters.update(env.filters)
     views_env.globals.update(env.globals)
     views_env.filters["day"] = i18n.format_day

@@ -56,13 +56,14 @@ class Article:
     meta: NewsFrontMatter
     body: str
     status: str = PUBLISHED  # published, draft or scheduled (see publishing.py)
+    images: tuple[str, ...] = ()  # docs paths of its cover and inline images
 
     @property
     def cover_src_uri(self) -> str | None:
         """The cover image's path under docs/, resolved from the article's folder."""
         if not self.meta.cover:
             return None
-        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.meta.cover))
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.meta.cover.split("?")[0]))
 
     @cached_property
     def excerpt(self) -> str:
@@ -263,6 +264,32 @@ def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
     return problems
 
 
+# What may be published from docs/: pages, and the images and documents they show.
+_ASSET_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf"}
+
+
+def _check_docs_files(docs_dir: Path, shown_prefix: str) -> list[Problem]:
+    """Every file under docs/ is published as it is: only language-suffixed pages and images.
+
+    A `.markdown` or `.MD` file would bypass validation (and publish drafts), a backup file
+    would be served raw.
+    """
+    problems = []
+    for file in sorted(docs_dir.rglob("*")):
+        if not file.is_file():
+            continue
+        relative = file.relative_to(docs_dir).as_posix()
+        suffixes = file.suffixes
+        if file.suffix == ".md":
+            if len(suffixes) < 2 or suffixes[-2] not in (".zh", ".en"):
+                problems.append(Problem(f"{shown_prefix}{relative}", 1, "", "a page must be named <name>.zh.md or <name>.en.md"))
+        elif file.suffix.lower() not in _ASSET_SUFFIXES:
+            problems.append(Problem(f"{shown_prefix}{relative}", 1, "",
+                                    "only pages (.zh.md, .en.md) and images or PDF files are published from docs/; "
+                                    "rename the page to .md, or move this file out of docs/"))
+    return problems
+
+
 def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
     articles, problems, located_by_article = [], [], {}
     news_dir = docs_dir / "news"
@@ -291,7 +318,9 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
                                     f"the date is in {meta.date.year} but the file is in the folder news/{match['year']}/; "
                                     f"move it to news/{meta.date.year}/"))
         article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
-        problems += _check_images(article, source, docs_dir, shown_prefix)
+        found, images = _check_images(article, source, docs_dir, shown_prefix)
+        problems += found
+        article.images = images
         articles.append(article)
         located_by_article[id(article)] = source.front_matter
     return articles, problems, located_by_article
@@ -319,25 +348,42 @@ def _parsed_article(file: Path, shown_as: str):
     return result
 
 
-def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -> list[Problem]:
-    """Covers and inline images must be files of the site (no outside host is ever loaded)."""
-    problems = []
-    if article.cover_src_uri is not None:
-        if re.match(r"^[a-z]+:", article.meta.cover) or not (docs_dir / article.cover_src_uri).is_file():
-            problems.append(Problem(article.shown_as, source.front_matter.line_of(("cover",)), "cover",
-                                    f"image not found: {shown_prefix}{article.cover_src_uri} "
-                                    "(put it next to the article or in docs/news/<year>/images/)"))
+_HTML_IMAGE = re.compile(r"<(?:img|source|video|audio|iframe)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+
+
+def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) -> tuple[str | None, str | None]:
+    """(docs path, problem) of an image reference made in an article's folder."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
+        return None, f"{target}: images must be files of the site, not links to another host"
+    path = posixpath.normpath(posixpath.join(folder, target.split("#")[0].split("?")[0]))
+    if target.startswith("/") or path.startswith("../") or path == "..":
+        return None, f"{target}: images must be inside docs/ (next to the article or in docs/news/<year>/images/)"
+    if not (docs_dir / path).is_file():
+        return None, f"image not found: {shown_prefix}{path} (put it next to the article or in docs/news/<year>/images/)"
+    return path, None
+
+
+def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -> tuple[list[Problem], tuple[str, ...]]:
+    """Covers and images must be files of the site (no outside host is ever loaded)."""
+    problems, images = [], []
     folder = posixpath.dirname(article.src_uri)
+    if article.meta.cover:
+        path, problem = _image_problem(article.meta.cover, folder, docs_dir, shown_prefix)
+        if problem:
+            problems.append(Problem(article.shown_as, source.front_matter.line_of(("cover",)), "cover", problem))
+        images.append(path)
     for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
-        for target in _IMAGE.findall(line):
-            if re.match(r"^[a-z]+:|^//", target):
-                problems.append(Problem(article.shown_as, number, "image",
-                                        f"{target}: images must be files of the site, not links to another host"))
-                continue
-            path = posixpath.normpath(posixpath.join(folder, target.split("#")[0]))
-            if not (docs_dir / path).is_file():
-                problems.append(Problem(article.shown_as, number, "image", f"image not found: {shown_prefix}{path}"))
-    return problems
+        # Reference definitions are checked only when they point an image at another host;
+        # links to pages are MkDocs' to validate.
+        references = [t for t in _REFERENCE.findall(line)
+                      if re.match(r"^[a-z][a-z0-9+.-]*:|^//", t, re.I) and re.search(r"\.(jpe?g|png|gif|webp|avif|svg)$", t, re.I)]
+        for target in _IMAGE.findall(line) + _HTML_IMAGE.findall(line) + references:
+            path, problem = _image_problem(target, folder, docs_dir, shown_prefix)
+            if problem:
+                problems.append(Problem(article.shown_as, number, "image", problem))
+            images.append(path)
+    return problems, tuple(p for p in images if p)
 
 
 def _check_news(articles: list[Article], located: dict, members: dict, categories: dict,
@@ -438,7 +484,7 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     categories = {c.id: c for c in categories_list or []}
 
     articles, news_problems, located = _load_news(docs_dir, f"{docs_dir.name}/")
-    problems += news_problems
+    problems += _check_docs_files(docs_dir, f"{docs_dir.name}/") + news_problems
     if members_list is not None and categories_list is not None:
         problems += _check_news(articles, located, members, categories, _action_area_ids(data))
     if members_list is not None:

@@ -72,17 +72,20 @@ class Located:
         return self.lines.get((), self.first_line)
 
 
-def _index_lines(node: yaml.Node, path: tuple, lines: dict, offset: int) -> None:
+def _index_lines(node: yaml.Node, path: tuple, lines: dict, offset: int, twice: list) -> None:
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            _index_lines(value_node, path + (key,), lines, offset)
+            line = key_node.start_mark.line + 1 + offset
+            if path + (key,) in lines:  # YAML would silently keep the last one
+                twice.append((line, path + (key,), lines[path + (key,)]))
+            lines[path + (key,)] = line
+            _index_lines(value_node, path + (key,), lines, offset, twice)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1 + offset
-            _index_lines(item, path + (index,), lines, offset)
+            _index_lines(item, path + (index,), lines, offset, twice)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
@@ -107,8 +110,15 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     finally:
         loader.dispose()
     lines: dict[tuple, int] = {}
+    twice: list = []
     if node is not None:
-        _index_lines(node, (), lines, line_offset)
+        _index_lines(node, (), lines, line_offset, twice)
+    if twice:
+        raise ContentError([
+            Problem(path, line, ".".join(str(p) for p in key_path if not isinstance(p, int)) or "",
+                    f"given twice (first on line {first}); keep one")
+            for line, key_path, first in twice
+        ])
     return Located(path=path, data=data, lines=lines, first_line=1 + line_offset)
 
 
@@ -132,7 +142,9 @@ def load_data_file(file: Path, shown_as: str) -> Located:
     return parse_yaml(text, shown_as)
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# As MkDocs reads it: the closing `---` must end its line (a file ending right after `---`
+# would be shown with its front matter as text).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.DOTALL)
 
 
 @dataclass
@@ -150,6 +162,9 @@ def load_markdown(file: Path, shown_as: str) -> MarkdownSource:
     if not text.strip():
         raise ContentError([Problem(shown_as, 1, "", "file is empty")])
     match = _FRONT_MATTER.match(text)
+    if not match and _FRONT_MATTER.match(text + "\n"):
+        raise ContentError([Problem(shown_as, text.count("\n") + 1, "", "the closing '---' must be followed by a line break; "
+                                    "add an empty line at the end of the file")])
     if not match:
         raise ContentError([Problem(shown_as, 1, "", "no front matter: the file must start with a '---' line, then the fields, then '---'")])
     located = parse_yaml(match.group(1) or "", shown_as, line_offset=1)

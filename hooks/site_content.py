@@ -47,8 +47,10 @@ def on_config(config):
     source_docs_dir = Path(config.docs_dir)
     try:
         content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
+        # An unpublished article's images stay unpublished too, unless a published one shows them.
+        hidden_images = {image for a in hidden for image in a.images} - {i for a in content.articles for i in a.images}
         fill_staging(source_docs_dir, staging_dir, all_generated_pages(content),
-                     leave_out={a.src_uri for a in hidden}, languages=LANGUAGES,
+                     leave_out={a.src_uri for a in hidden} | hidden_images, languages=LANGUAGES,
                      default_language=config.plugins["i18n"].default_language, data_dir=project_dir / "data")
     except ContentError as error:
         for problem in error.problems:

@@ -204,3 +204,51 @@ def test_markup_in_every_text_field_is_escaped_in_every_output(tmp_path):
             assert SCRIPT not in output.read_text(encoding="utf-8"), output
     assert checked > 50
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (result.site / "en/offices/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("docs/news/2024/secret.zh.markdown", "---\ntitle: x\ndraft: true\n---\n",
+     "docs/news/2024/secret.zh.markdown:1: only pages (.zh.md, .en.md) and images or PDF files are published"),
+    ("docs/news/2024/secret.zh.MD", "---\ntitle: x\n---\n", "docs/news/2024/secret.zh.MD:1: only pages"),
+    ("docs/news/2024/old.zh.md.bak", "backup", "docs/news/2024/old.zh.md.bak:1: only pages"),
+    ("docs/about.md", "---\ntitle: x\n---\n", "docs/about.md:1: a page must be named <name>.zh.md or <name>.en.md"),
+    ("docs/news/2024/no-break.zh.md", "---\ntitle: x\ndate: 2024-01-01\ncategory: events\n---",
+     "docs/news/2024/no-break.zh.md:5: the closing '---' must be followed by a line break"),
+    ("docs/news/2024/twice.zh.md", "---\ntitle: a\ntitle: b\ndate: 2024-01-01\ncategory: events\n---\n",
+     "docs/news/2024/twice.zh.md:3: title: given twice (first on line 2); keep one"),
+])
+def test_files_that_would_bypass_validation_are_named(tmp_path, name, text, message):
+    project = make_project(tmp_path)
+    (project / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / name).write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and message in result.output, result.output
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("members: [ulaanbaatar]", "members: [ulaanbaatar]\ncover: ../../../mkdocs.yml"),
+     "docs/news/2024/chinese-only.zh.md:6: cover: ../../../mkdocs.yml: images must be inside docs/"),
+    (("members: [ulaanbaatar]", "members: [ulaanbaatar]\ncover: /etc/passwd"),
+     "docs/news/2024/chinese-only.zh.md:6: cover: /etc/passwd: images must be inside docs/"),
+    (("只有中文版本。", '只有中文版本。\n\n<img src="https://mmbiz.qpic.cn/x.jpg" alt="">'),
+     "docs/news/2024/chinese-only.zh.md:10: image: https://mmbiz.qpic.cn/x.jpg: images must be files of the site"),
+    (("只有中文版本。", "只有中文版本。\n\n![图][p]\n\n[p]: https://example.com/p.png"),
+     "docs/news/2024/chinese-only.zh.md:12: image: https://example.com/p.png: images must be files of the site"),
+])
+def test_images_outside_the_site_are_rejected(tmp_path, edit, message):
+    project = make_project(tmp_path)
+    _apply(project, "docs/news/2024/chinese-only.zh.md", *edit)
+    result = build(project)
+    assert result.returncode != 0 and message in result.output, result.output
+
+
+def test_a_drafts_images_are_not_published(tmp_path):
+    project = make_project(tmp_path)
+    images = project / "docs/news/2024/images"
+    images.mkdir()
+    (images / "embargo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    _apply(project, "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]",
+           "members: [ulaanbaatar]\ncover: images/embargo.png\ndraft: true")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert not list(result.site.rglob("embargo*"))

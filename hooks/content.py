@@ -7,6 +7,7 @@ problem found (file, line, field), so an author fixes everything in one round.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from collections import defaultdict
@@ -97,6 +98,10 @@ class SiteContent:
     missing_translations: list[str] = field(default_factory=list)
     today: object = None  # the build date (publishing.build_date), set by visible()
 
+    def tag_slug(self, lang: str, tag: str) -> str:
+        """The URL slug of a tag in one language (unique: see _tag_slugs)."""
+        return self.tag_slugs[(lang, tag)]
+
     def articles_naming(self, member_id: str, lang: str) -> list[Article]:
         return self._by_member.get((member_id, lang), [])
 
@@ -108,17 +113,17 @@ class SiteContent:
         self.by_category: dict[tuple, list[Article]] = defaultdict(list)
         self.by_year: dict[tuple, list[Article]] = defaultdict(list)
         self.by_tag: dict[tuple, list[Article]] = defaultdict(list)
-        self.tag_names: dict[tuple, str] = {}
         self.by_action_area: dict[tuple, list[Article]] = defaultdict(list)
+        self.tag_slugs = _tag_slugs(self.articles)
+        self.tag_names = {(lang, slug): tag for (lang, tag), slug in self.tag_slugs.items()}  # slug -> tag as written
         for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
             lang = article.lang
             by_slug[article.slug][lang] = article
             self.by_lang[lang].append(article)
             self.by_category[(lang, article.meta.category)].append(article)
             self.by_year[(lang, article.meta.date.year)].append(article)
-            for tag in article.meta.tags:
-                self.by_tag[(lang, tag_slug(tag))].append(article)
-                self.tag_names.setdefault((lang, tag_slug(tag)), tag)
+            for slug in dict.fromkeys(self.tag_slug(lang, tag) for tag in article.meta.tags):
+                self.by_tag[(lang, slug)].append(article)
             for member_id in article.meta.members:
                 by_member[(member_id, lang)].append(article)
             for area in article.meta.action_areas:
@@ -147,6 +152,25 @@ class SiteContent:
         result = replace(self, articles=shown, today=today)
         result.index()
         return result, hidden
+
+
+def _tag_slugs(articles) -> dict[tuple[str, str], str]:
+    """(language, tag) -> slug, one page per distinct tag.
+
+    The readable slug (pinyin for Chinese) is used when no other tag of that language gets
+    the same one; tags that would share it (公园/公元 both give "gongyuan", "C++"/"C#" give
+    "c") each get a short hash of their text appended.
+    """
+    tags = sorted({(a.lang, tag) for a in articles for tag in a.meta.tags})
+    by_base = defaultdict(list)
+    for lang, tag in tags:
+        by_base[(lang, tag_slug(tag))].append(tag)
+    slugs = {}
+    for (lang, base), same in by_base.items():
+        for tag in same:
+            unique = len(same) == 1 and base != "tag"
+            slugs[(lang, tag)] = base if unique else f"{base}-{hashlib.sha1(tag.encode()).hexdigest()[:6]}"
+    return slugs
 
 
 def _field_name(loc: tuple, top_is_list: bool) -> str:

@@ -14,7 +14,7 @@ from typing import Callable
 import member_directory as directory
 from content import Article, SiteContent
 from feed_writer import member_has_feed
-from i18n import country_name, tag_slug
+from i18n import country_name
 from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
 
 LATEST_ON_HOME = 5
@@ -137,7 +137,7 @@ def _related(item: Article, content: SiteContent) -> list[Article]:
         for other in content.articles_naming(member_id, item.lang)[:RELATED_CANDIDATES]:
             score[other.slug] = score.get(other.slug, 0) + 2
     for tag in item.meta.tags:
-        for other in content.by_tag.get((item.lang, tag_slug(tag)), [])[:RELATED_CANDIDATES]:
+        for other in content.by_tag.get((item.lang, content.tag_slug(item.lang, tag)), [])[:RELATED_CANDIDATES]:
             score[other.slug] = score.get(other.slug, 0) + 1
     score.pop(item.slug, None)
     ranked = sorted(score, key=lambda slug: (-score[slug], content.position[(item.lang, slug)]))
@@ -155,7 +155,7 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
         "status": item.status,
         "cover": link(item.cover_src_uri) if item.cover_src_uri else None,
         "category": {"name": category.name, "url": link(category.path(1))},
-        "tags": [{"name": tag, "url": link(Listing("tag", tag_slug(tag), lang, tag).path(1))} for tag in item.meta.tags],
+        "tags": [{"name": tag, "url": link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))} for tag in item.meta.tags],
         "members": [
             {"name": content.members[m].name.get(lang), "url": link(member_path(m))}
             for m in item.meta.members

@@ -157,3 +157,18 @@ def test_translation_report_lists_articles_missing_a_translation(tmp_path):
     assert run.returncode == 0
     assert "docs/news/2024/chinese-only.zh.md: no en translation" in run.stdout
     assert "1 article(s) missing a translation" in run.stdout
+
+
+def test_tags_that_would_share_a_slug_get_pages_of_their_own(tmp_path):
+    project = make_project(tmp_path)
+    for slug, tags in (("park", "[公园]"), ("era", "[公元]"), ("marks", "['？', '！']")):
+        (project / f"docs/news/2023/{slug}.zh.md").write_text(
+            f"---\ntitle: {slug}\ndate: 2023-02-01\ncategory: events\ntags: {tags}\n---\n\n正文。\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    pages = {p.parent.name: parse(p).findtext(".//h1") for p in (result.site / "news/tag").glob("*/index.html")}
+    titles = sorted(t for t in pages.values() if t in ("标签：公园", "标签：公元", "标签：？", "标签：！"))
+    assert titles == ["标签：公元", "标签：公园", "标签：！", "标签：？"]
+    assert all(name.startswith(("gongyuan-", "tag-")) for name, t in pages.items() if t in titles)
+    park = next(p for p in (result.site / "news/tag").glob("*/index.html") if parse(p).findtext(".//h1") == "标签：公园")
+    assert len(parse(park).cssselect("ul.view-articles > li")) == 1

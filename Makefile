@@ -34,9 +34,11 @@ serve: $(VENV)/.site-deps
 
 ## news: create the zh/en pair of a new article (drafts), e.g.
 ##   make news TITLE="昆明举办城市生物多样性论坛" SLUG=kunming-forum DATE=2024-09-01 CATEGORY=events
+# The values reach the script through the environment, never through the shell's parser:
+# a title may contain quotes, $, & or backticks (variables given on the command line are exported).
 news: $(VENV)/.site-deps
-	@test -n "$(TITLE)" || { echo 'usage: make news TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [CATEGORY=...]'; exit 2; }
-	$(PY) tools/new_article.py --title "$(TITLE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(DATE),--date "$(DATE)") $(if $(CATEGORY),--category "$(CATEGORY)")
+	@test -n "$$TITLE" || { echo 'usage: make news TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [CATEGORY=...]'; exit 2; }
+	$(PY) tools/new_article.py --from-environment
 
 ## translations: list every article missing a translation.
 translations: $(VENV)/.site-deps

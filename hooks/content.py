@@ -455,6 +455,25 @@ def _action_area_ids(data: dict) -> set[str] | None:
     return {area.id for area in plan.areas} if plan is not None else None
 
 
+# Anchors the programme and directory templates use themselves: an entry with the same id
+# would give a page two elements with one id (and a link to the wrong one).
+_PAGE_ANCHORS = {
+    "activity": {"agreement", "activities", "upcoming", "past"},
+    "action area": {"decision", "background", "objectives", "areas", "implementation"},
+    "member": {"index"},  # members/index is the directory page
+}
+
+
+def _reserved(entries, located: Located, label: str, path_of) -> list[Problem]:
+    """Ids a template already uses on the same page (or, for members, a page's name)."""
+    return [
+        Problem(located.path, located.line_of(path_of(i) + ("id",)), _field_name(path_of(i) + ("id",), True),
+                f"'{entry.id}' is reserved for the page itself; choose another id")
+        for i, entry in enumerate(entries)
+        if entry.id in _PAGE_ANCHORS[label] or (label == "activity" and re.fullmatch(r"(upcoming|past)-\d{4}", entry.id))
+    ]
+
+
 def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
     problems = []
     area_ids = _action_area_ids(data)
@@ -474,6 +493,7 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
         if coe.host not in members:
             problems.append(Problem(coe_loc.path, coe_loc.line_of(("host",)), "host", f"unknown member id '{coe.host}'"))
         problems += _unique(coe.activities, coe_loc, "activity", lambda i: ("activities", i))
+        problems += _reserved(coe.activities, coe_loc, "activity", lambda i: ("activities", i))
         for i, activity in enumerate(coe.activities):
             if activity.news and activity.news not in slugs:
                 problems.append(Problem(coe_loc.path, coe_loc.line_of(("activities", i, "news")),
@@ -486,12 +506,13 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
     plan, plan_loc = data.get("action_plan.yml", (None, None))
     if plan:
         problems += _unique(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
+        problems += _reserved(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
     regions, off_loc = data.get("offices.yml", (None, None))
     if regions:
-        problems += _unique(regions, off_loc, "region", lambda i: (i,))
         offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, _Unreadable)
                    for j, o in enumerate(r.offices)]
-        problems += _unique(offices, off_loc, "office", None)
+        # Regions and offices are headings of one page: their ids share one namespace.
+        problems += _unique([(r, (i,)) for i, r in enumerate(regions)] + offices, off_loc, "region or office", None)
     return problems
 
 
@@ -502,6 +523,7 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     categories_list, categories_loc = data.get("categories.yml", (None, None))
     if members_list is not None:
         problems += _unique(members_list, members_loc, "member", lambda i: (i,))
+        problems += _reserved(members_list, members_loc, "member", lambda i: (i,))
     if categories_list is not None:
         problems += _unique(categories_list, categories_loc, "category", lambda i: (i,))
     members = {m.id: m for m in members_list or []}

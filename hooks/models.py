@@ -47,15 +47,22 @@ def _slug(value: object) -> str:
     return value
 
 
+# Dates outside this range are typing mistakes (and would overflow date arithmetic).
+_YEARS = range(1900, 2200)
+
+
 def _iso_date(value: object) -> dt.date:
     if isinstance(value, dt.date):  # a date made in Python (tests, generators)
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value):
         raise ValueError(f"expected a date written YYYY-MM-DD (like 2023-05-18), got {_describe(value)}")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value} is not a real calendar date") from None
+    if day.year not in _YEARS:
+        raise ValueError(f"{value}: the year must be between {_YEARS.start} and {_YEARS.stop - 1}")
+    return day
 
 
 def _partial_date(value: object) -> str:
@@ -68,6 +75,8 @@ def _partial_date(value: object) -> str:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
         raise ValueError(f"{value} is not a real calendar date") from None
+    if parts[0] not in _YEARS:
+        raise ValueError(f"{value}: the year must be between {_YEARS.start} and {_YEARS.stop - 1}")
     return value
 
 

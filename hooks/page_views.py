@@ -51,7 +51,6 @@ def on_env(env, config, files):
     views_env.globals.update(env.globals)
     views_env.filters["day"] = i18n.format_day
     views_env.filters["partial_date"] = i18n.format_partial
-    views_env.filters["country"] = i18n.country_name
     _views_env = views_env
     return env
 
@@ -121,8 +120,12 @@ def on_page_context(context, page, config, nav):
     elif page.meta.get("view"):
         name = page.meta["view"]
         if name not in views.VIEWS:
-            raise PluginError(f"{page.file.src_uri}: view: unknown view '{name}' (known: {', '.join(sorted(views.VIEWS))})")
-        data = views.VIEWS[name](page.meta, content, lang, link)
+            raise PluginError(f"docs/{page.file.src_uri}: view: unknown view '{name}' (known: {', '.join(sorted(views.VIEWS))})")
+        try:
+            data = views.VIEWS[name](page.meta, content, lang, link)
+        except (KeyError, ValueError, TypeError) as error:  # a front-matter key naming nothing
+            raise PluginError(f"docs/{page.file.src_uri}: view '{name}': no such entry {error}; "
+                              "check the page's front matter (member, listing, key, page)") from None
     else:
         return context
     if "pager" in data:
@@ -132,7 +135,7 @@ def on_page_context(context, page, config, nav):
     template = _views_env.get_template(f"partials/views/{name}.html")
     page.content = template.render(
         data, lang=lang, body=Markup(page.content or ""), page=page, config=config,
-        base_url=context.get("base_url", ""), tag=i18n.LANGUAGE_TAG[lang],
+        base_url=context.get("base_url", ""),
         lang_root=i18n.language_root(lang, config.plugins["i18n"].default_language),
     )
     return context

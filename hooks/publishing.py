@@ -13,15 +13,23 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
+from mkdocs.exceptions import PluginError
+
 PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 
 
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
 def build_date() -> dt.date:
-    if os.environ.get("SITE_BUILD_DATE"):
-        return dt.date.fromisoformat(os.environ["SITE_BUILD_DATE"])
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=dt.timezone.utc).date()
-    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    try:
+        if os.environ.get("SITE_BUILD_DATE"):
+            return dt.date.fromisoformat(os.environ["SITE_BUILD_DATE"])
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=BEIJING).date()
+    except ValueError:
+        raise PluginError("SITE_BUILD_DATE must be YYYY-MM-DD and SOURCE_DATE_EPOCH a number of seconds") from None
+    return dt.datetime.now(BEIJING).date()
 
 
 def status(meta, today: dt.date) -> str:

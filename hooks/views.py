@@ -19,7 +19,7 @@ from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, 
 
 LATEST_ON_HOME = 5
 
-# (view name, language) -> context builder(page meta, content, lang, link)
+# Resolves a language-neutral docs path ("members/kunming.md") to a URL relative to the page.
 Link = Callable[[str], "str | None"]
 
 

@@ -199,10 +199,14 @@ def test_markup_in_every_text_field_is_escaped_in_every_output(tmp_path):
     assert result.returncode == 0, result.output
     checked = 0
     for output in result.site.rglob("*"):
-        if output.suffix in (".html", ".xml", ".json", ".geojson"):
+        if output.suffix in (".html", ".xml", ".json", ".geojson", ".svg"):
             checked += 1
-            assert SCRIPT not in output.read_text(encoding="utf-8"), output
+            text = output.read_text(encoding="utf-8")
+            assert SCRIPT not in text, output
+            assert "&amp;lt;" not in text and "&amp;amp;" not in text, f"escaped twice in {output}"
     assert checked > 50
+    feed = (result.site / "en/feeds/news.rss.xml").read_text(encoding="utf-8")
+    assert "<title>Test news: Kunming&lt;script&gt;alert(1)&lt;/script&gt;</title>" in feed
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (result.site / "en/offices/index.html").read_text(encoding="utf-8")
 
 

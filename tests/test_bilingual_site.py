@@ -140,12 +140,22 @@ def test_no_page_requests_another_host(fixture_site):
         assert "fonts.googleapis" not in text and "@import" not in text, css
 
 
+def _beijing_today() -> str:
+    """The build date the first build used (publishing.build_date without overrides)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    return datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+
+
 def test_same_input_builds_byte_identical_sites(fixture_site, tmp_path):
+    """A second build on another day (as MkDocs sees it: SOURCE_DATE_EPOCH) changes no byte."""
     from sitebuild import build
-    second = build(fixture_site.project, tmp_path / "again")
+    second = build(fixture_site.project, tmp_path / "again",
+                   extra_env={"SOURCE_DATE_EPOCH": "4102444800", "SITE_BUILD_DATE": _beijing_today()})
     assert second.returncode == 0
     first_files = sorted(p.relative_to(fixture_site.site) for p in fixture_site.site.rglob("*") if p.is_file())
     second_files = sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
     assert first_files == second_files
     differing = [str(p) for p in first_files if (fixture_site.site / p).read_bytes() != (second.site / p).read_bytes()]
     assert differing == []
+    assert any(p.suffix == ".gz" for p in first_files)  # sitemap.xml.gz is among them

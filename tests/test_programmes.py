@@ -137,7 +137,16 @@ def test_adding_one_data_entry_adds_it_to_its_page(tmp_path):
      "data/edinburgh.yml:15: milestones[1].id: duplicate milestone id 'kunming-joins' (first used on line 9)"),
     ("data/offices.yml", "- id: second\n  name: {zh: 二, en: Two}\n  offices:\n    - id: test-secretariat\n"
      "      name: {zh: 重, en: Twice}\n      address: x\n",
-     "data/offices.yml:15: offices[0].id: duplicate office id 'test-secretariat' (first used on line 5)"),
+     "data/offices.yml:15: offices[0].id: duplicate region or office id 'test-secretariat' (first used on line 5)"),
+    ("data/offices.yml", "- id: new-region\n  name: {zh: 新, en: New}\n  offices:\n    - id: new-region\n"
+     "      name: {zh: 新办, en: New office}\n      address: x\n",
+     "data/offices.yml:15: offices[0].id: duplicate region or office id 'new-region' (first used on line 12)"),
+    ("data/coe.yml", '  - id: agreement\n    date: "2024-04-01"\n    type: visit\n    title: {zh: 错, en: Wrong}\n',
+     "data/coe.yml:24: activities[2].id: 'agreement' is reserved for the page itself; choose another id"),
+    ("data/coe.yml", '  - id: far\n    date: "9999-12-31"\n    type: visit\n    title: {zh: 远, en: Far}\n',
+     "data/coe.yml:25: activities[2].date: 9999-12-31: the year must be between 1900 and 2199"),
+    ("data/members.yml", "- id: index\n  name: {zh: 目录, en: Index}\n  country: CN\n",
+     "data/members.yml:28: id: 'index' is reserved for the page itself; choose another id"),
     ("data/offices.yml", "- id: bad-region\n  name: {zh: 错}\n  offices: []\n",
      ("data/offices.yml:13: name.en: required field is missing", "data/offices.yml:14: offices: must list at least one entry")),
 ])

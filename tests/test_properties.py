@@ -5,6 +5,7 @@ in pages, JSON and feeds, or are rejected with a located message; never a traceb
 from __future__ import annotations
 
 import json
+import unicodedata
 import xml.etree.ElementTree as ET
 
 import yaml
@@ -33,6 +34,12 @@ def test_arbitrary_unicode_is_built_escaped_or_rejected_with_a_location(tmp_path
     (project / "docs/news/2023/generated.en.md").write_text(f"---\n{front_matter}---\n\nBody.\n", encoding="utf-8")
     result = build(project)
     assert "Traceback" not in result.output, result.output
+    # What the content contract accepts, decided here independently of the code under test:
+    # non-empty after trimming, no control character (but newline and tab), no non-character.
+    acceptable = all(value.strip() and not any(
+        (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t") or 0xFDD0 <= ord(ch) <= 0xFDEF
+        or (ord(ch) & 0xFFFE) == 0xFFFE for ch in value) for value in (name_zh, name_en, title, summary))
+    assert (result.returncode == 0) == acceptable, result.output
     if result.returncode != 0:
         located = [line for line in result.output.splitlines()
                    if line.startswith("ERROR") and ("data/members.yml:" in line or "docs/news/2023/generated.en.md:" in line)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from i18n import tag_slug  # noqa: E402
+from models import _slug  # noqa: E402
 from publishing import build_date  # noqa: E402
 
 BODY = {
@@ -32,6 +34,12 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
     if category not in categories:
         raise SystemExit(f"unknown category '{category}' (known: {', '.join(categories)})")
     slug = slug or tag_slug(title)[:60].strip("-")
+    try:
+        _slug(slug)
+    except ValueError as error:
+        raise SystemExit(f"SLUG: {error}") from None
+    if slug in ("index", "page", "tag"):
+        raise SystemExit(f"SLUG: '{slug}' is reserved; choose another")
     folder = project / "docs" / "news" / str(day.year)
     files = [folder / f"{slug}.{lang}.md" for lang in ("zh", "en")]
     for file in files:
@@ -45,23 +53,32 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
             "category": category,
             "tags": [],
             "members": [],
-            "summary": None,
             "source": "宜可城东亚秘书处" if lang == "zh" else "ICLEI East Asia Secretariat",
             "draft": True,
         }
-        text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False).replace("summary: null", "summary:")
-        file.write_text(f"---\n{text}---\n\n{BODY[lang]}", encoding="utf-8")
+        text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
+        hint = "# summary: 一两句话的摘要\n" if lang == "zh" else "# summary: one or two sentences\n"
+        file.write_text(f"---\n{text}{hint}---\n\n{BODY[lang]}", encoding="utf-8")
     return files
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--title", required=True)
+    parser.add_argument("--title")
+    parser.add_argument("--from-environment", action="store_true",
+                        help="take TITLE, SLUG, DATE and CATEGORY from the environment (make news)")
     parser.add_argument("--slug")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--category", default="network-news")
     parser.add_argument("--project", type=Path, default=ROOT)
     args = parser.parse_args(argv)
+    if args.from_environment:
+        args.title = os.environ.get("TITLE") or args.title
+        args.slug = os.environ.get("SLUG") or args.slug
+        args.date = dt.date.fromisoformat(os.environ["DATE"]) if os.environ.get("DATE") else args.date
+        args.category = os.environ.get("CATEGORY") or args.category
+    if not args.title:
+        parser.error("a title is needed (--title or TITLE=...)")
     files = scaffold(args.project, args.title, args.slug, args.date or build_date(), args.category)
     for file in files:
         print(f"created {file.relative_to(args.project)}")

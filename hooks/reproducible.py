@@ -1,0 +1,25 @@
+"""Hook: no build date in the output.
+
+Event: on_post_build, last (after mkdocs-static-i18n has built every language). MkDocs
+stamps `sitemap.xml.gz` with the build time in its gzip header; it is rewritten with
+time 0, so that two builds of the same content on different days are byte-identical.
+Output owned: the `*.gz` files MkDocs writes.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+# Below mkdocs-static-i18n (-100) and search_per_language (-110): the very end of the build.
+@event_priority(-120)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # a nested language pass; the outer pass finishes last
+    for archive in sorted(Path(config.site_dir).rglob("*.gz")):
+        data = gzip.decompress(archive.read_bytes())
+        with open(archive, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+            out.write(data)

@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test news translations screenshots clean
+.PHONY: site serve test news translations screenshots bench clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ screenshots: site $(VENV)/.test-deps chromium
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 	$(PY) tools/screenshots.py
+
+## bench: build synthetic sites at network scale and print the figures (bench/README.md).
+bench: $(VENV)/.test-deps
+	$(PY) bench/run.py
 
 ## test: install what the tests need (Python packages, Chromium) and run the whole suite.
 test: $(VENV)/.test-deps node_modules/.installed chromium

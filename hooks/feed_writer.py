@@ -105,7 +105,3 @@ def feed_paths(lang_root: str, kind: str, key: str = "") -> tuple[str, str]:
 def published_naming(content, member_id: str, lang: str) -> list:
     """Published articles naming a member in a language, newest first (what its feed holds)."""
     return [a for a in content.articles_naming(member_id, lang) if a.status == PUBLISHED]
-
-
-def member_has_feed(content, member_id: str, lang: str) -> bool:
-    return any(a.status == PUBLISHED for a in content.articles_naming(member_id, lang))

@@ -5,8 +5,8 @@ Events:
   (feed readers show it away from the site).
 - on_post_build: runs once per language pass of mkdocs-static-i18n and writes that
   language's feeds under `<language root>/feeds/` (see feed_writer.py for the formats).
-  A member gets a feed in a language once an article in that language names it: most of
-  ICLEI's 2,500+ members never appear in the news, and empty feeds would be half the site.
+  Every member has a feed in each language, even before any news names it, so that a
+  city's staff can subscribe to their city at any time.
 Data read: the validated content in build_state; only published articles are used, so a
 draft or scheduled article never reaches a feed, even in the live preview.
 Output owned: `feeds/**` and `en/feeds/**`.
@@ -20,7 +20,7 @@ import lxml.html
 
 import build_state
 import i18n
-from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, member_has_feed, published_naming, write_feeds
+from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, published_naming, write_feeds
 from listings import Listing
 from publishing import PUBLISHED
 
@@ -75,6 +75,5 @@ def on_post_build(config):
         write("category", category.id, listing.title(), root + listing.path(1)[:-3] + "/",
               [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED])
     for member in content.members.values():
-        if member_has_feed(content, member.id, lang):
-            write("member", member.id, member.name.get(lang), f"{root}members/{member.id}/",
-                  published_naming(content, member.id, lang))
+        write("member", member.id, member.name.get(lang), f"{root}members/{member.id}/",
+              published_naming(content, member.id, lang))

@@ -24,7 +24,7 @@ import build_state
 import i18n
 import listings
 import views
-from feed_writer import feed_paths, member_has_feed
+from feed_writer import feed_paths
 from sharing import sharing
 
 _urls: dict[str, str] = {}  # language-neutral docs path -> URL of this language's page
@@ -82,7 +82,7 @@ def _feeds_of(page, lang: str, content, config) -> list[dict]:
     if page.meta.get("listing") == "category":
         key = str(page.meta["key"])
         feeds.append(("category", key, content.categories[key].label.get(lang)))
-    elif page.meta.get("view") == "member" and member_has_feed(content, page.meta["member"], lang):
+    elif page.meta.get("view") == "member":
         member = content.members[page.meta["member"]]
         feeds.append(("member", member.id, member.name.get(lang)))
     feeds.append(("news", "", listings.Listing("all", "", lang, "").title()))

@@ -13,7 +13,6 @@ from typing import Callable
 
 import member_directory as directory
 from content import Article, SiteContent
-from feed_writer import member_has_feed
 from i18n import country_name
 from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
 
@@ -207,7 +206,6 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "articles": _entries(content.articles_naming(item.id, lang), content, lang, link),
         "directory_url": link("members/index.md"),
         "map": _map([item], lang, link, padding=12, min_span=36),
-        "has_feed": member_has_feed(content, item.id, lang),
     }
 
 

@@ -101,41 +101,48 @@ def _point_switcher_at_news_index(page, config) -> None:
             alternate["link"] = "news/" if lang == i18n_plugin.default_language else f"{lang}/news/"
 
 
+def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | None]:
+    """The view a page shows (an article, or its front matter's `view:`) and its data."""
+    if item is not None:
+        return "article", views.article(page.meta, content, lang, link, item=item)
+    name = page.meta.get("view")
+    if not name:
+        return None, None
+    if name not in views.VIEWS:
+        raise PluginError(f"docs/{page.file.src_uri}: view: unknown view '{name}' (known: {', '.join(sorted(views.VIEWS))})")
+    try:
+        return name, views.VIEWS[name](page.meta, content, lang, link)
+    except (KeyError, ValueError, TypeError) as error:  # a front-matter key naming nothing
+        raise PluginError(f"docs/{page.file.src_uri}: view '{name}': no such entry {error}; "
+                          "check the page's front matter (member, listing, key, page)") from None
+
+
 # After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
 # before search (priority 0) indexes page.content.
 @event_priority(10)
 def on_page_context(context, page, config, nav):
     content = build_state.content
     lang = _language(page, config)
+    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
     link = _linker(page)
-    page.meta["feeds"] = _feeds_of(page, lang, content, config)
-    # Material's config.base: search loads <base>/search/search_index.json, one per language.
-    context["language_root"] = i18n.language_root(lang, config.plugins["i18n"].default_language)
     item = content.articles_by_src_uri.get(page.file.src_uri)
+    # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
+    # config.base, from which search loads this language's index.
+    page.meta["feeds"] = _feeds_of(page, lang, content, config)
     cover_url = _urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     page.meta["sharing"] = sharing(page, lang, content, config, item,
                                    image_url=config.site_url + cover_url if cover_url else None)
-    if item is not None:
-        name, data = "article", views.article(page.meta, content, lang, link, item=item)
-    elif page.meta.get("view"):
-        name = page.meta["view"]
-        if name not in views.VIEWS:
-            raise PluginError(f"docs/{page.file.src_uri}: view: unknown view '{name}' (known: {', '.join(sorted(views.VIEWS))})")
-        try:
-            data = views.VIEWS[name](page.meta, content, lang, link)
-        except (KeyError, ValueError, TypeError) as error:  # a front-matter key naming nothing
-            raise PluginError(f"docs/{page.file.src_uri}: view '{name}': no such entry {error}; "
-                              "check the page's front matter (member, listing, key, page)") from None
-    else:
+    context["language_root"] = root
+    name, data = _view_of(page, content, lang, link, item)
+    if name is None:
         return context
     if "pager" in data:
-        page.meta["pager"] = data["pager"]  # rel=prev/next in <head> (overrides/main.html)
+        page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     if name in ("article", "news-list"):
         _point_switcher_at_news_index(page, config)
     template = _views_env.get_template(f"partials/views/{name}.html")
     page.content = template.render(
         data, lang=lang, body=Markup(page.content or ""), page=page, config=config,
-        base_url=context.get("base_url", ""),
-        lang_root=i18n.language_root(lang, config.plugins["i18n"].default_language),
+        base_url=context.get("base_url", ""), lang_root=root,
     )
     return context

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 
 from feedgen.feed import FeedGenerator
 
-from publishing import PUBLISHED
+from publishing import moment
 
 FEED_SIZE = 20  # newest articles per feed
 TAG_AUTHORITY = "eastasia.iclei.org,2024"  # the tag: URI authority; never change it
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
 @dataclass
@@ -53,10 +52,6 @@ def item_id(slug: str, lang: str) -> str:
     return f"tag:{TAG_AUTHORITY}:news/{lang}/{slug}"
 
 
-def _moment(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
-
-
 def write_feeds(spec: FeedSpec, items: list[FeedItem]) -> tuple[bytes, bytes]:
     """(RSS, Atom) for `items` (newest first; only the first FEED_SIZE are used)."""
     items = items[:FEED_SIZE]
@@ -68,7 +63,7 @@ def write_feeds(spec: FeedSpec, items: list[FeedItem]) -> tuple[bytes, bytes]:
     generator.language(spec.language)
     generator.author({"name": spec.author})
     generator.generator("feedgen")
-    newest = _moment(items[0].date) if items else _moment(dt.date(2020, 1, 1))
+    newest = moment(items[0].date) if items else moment(dt.date(2020, 1, 1))
     generator.updated(newest)
     generator.lastBuildDate(newest)
     # Self links first, the site link last (see the module docstring).
@@ -80,8 +75,8 @@ def write_feeds(spec: FeedSpec, items: list[FeedItem]) -> tuple[bytes, bytes]:
         entry.guid(item_id(item.slug, item.lang), permalink=False)
         entry.title(item.title)
         entry.link(href=item.url, rel="alternate", type="text/html")
-        entry.published(_moment(item.date))
-        entry.updated(_moment(item.date))
+        entry.published(moment(item.date))
+        entry.updated(moment(item.date))
         entry.author({"name": item.author})
         entry.dc.dc_creator(item.author)
         entry.description(item.summary or item.title, isSummary=True)
@@ -100,8 +95,3 @@ def feed_paths(lang_root: str, kind: str, key: str = "") -> tuple[str, str]:
     """Site paths (RSS, Atom) of a feed: kind is news, category or member."""
     base = f"{lang_root}feeds/news" if kind == "news" else f"{lang_root}feeds/{kind}/{key}"
     return f"{base}.rss.xml", f"{base}.atom.xml"
-
-
-def published_naming(content, member_id: str, lang: str) -> list:
-    """Published articles naming a member in a language, newest first (what its feed holds)."""
-    return [a for a in content.articles_naming(member_id, lang) if a.status == PUBLISHED]

@@ -20,7 +20,7 @@ import lxml.html
 
 import build_state
 import i18n
-from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, published_naming, write_feeds
+from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
 from listings import Listing
 from publishing import PUBLISHED
 
@@ -76,4 +76,4 @@ def on_post_build(config):
               [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED])
     for member in content.members.values():
         write("member", member.id, member.name.get(lang), f"{root}members/{member.id}/",
-              published_naming(content, member.id, lang))
+              [a for a in content.articles_naming(member.id, lang) if a.status == PUBLISHED])

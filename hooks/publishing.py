@@ -19,6 +19,14 @@ PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 
 
 BEIJING = ZoneInfo("Asia/Shanghai")
+# Articles carry a day, not a time: they are dated 00:00 Beijing time (UTC+8) in feeds and
+# metadata. A fixed offset, because the zone's historic daylight saving would shift old dates.
+BEIJING_MIDNIGHT_OFFSET = dt.timezone(dt.timedelta(hours=8))
+
+
+def moment(day: dt.date) -> dt.datetime:
+    """An article's day as a datetime: 00:00 in Beijing."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING_MIDNIGHT_OFFSET)
 
 
 def build_date() -> dt.date:

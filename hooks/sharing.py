@@ -7,9 +7,9 @@ Plain data in, plain data out; `overrides/main.html` renders it (JSON-LD through
 
 from __future__ import annotations
 
-import datetime as dt
-
 from content import first_paragraph
+from i18n import LANGUAGE_TAG
+from publishing import moment
 
 OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 DESCRIPTION_LENGTH = 200
@@ -61,7 +61,7 @@ def sharing(page, lang: str, content, config, article=None, image_url: str | Non
         "json_ld": None,
     }
     if article is not None:
-        published = dt.datetime.combine(article.meta.date, dt.time(), dt.timezone(dt.timedelta(hours=8))).isoformat()
+        published = moment(article.meta.date).isoformat()
         data["published"] = published
         data["json_ld"] = {
             "@context": "https://schema.org",
@@ -69,7 +69,7 @@ def sharing(page, lang: str, content, config, article=None, image_url: str | Non
             "headline": article.meta.title,
             "description": description,
             "datePublished": published,
-            "inLanguage": {"zh": "zh-Hans", "en": "en"}[lang],
+            "inLanguage": LANGUAGE_TAG[lang],
             "url": url,
             "mainEntityOfPage": url,
             "author": {"@type": "Organization", "name": article.meta.source or config.site_name},

@@ -63,12 +63,23 @@ def on_config(config):
         log.info(f"Missing translation: {gap}")
     for article in hidden:
         log.info(f"Not published ({article.status}): {article.shown_as}")
+    _report_links_to_unpublished(content, hidden)
     build_state.content = content
     build_state.project_dir = project_dir
     build_state.source_docs_dir = source_docs_dir
     build_state.staging_dir = staging_dir
     config.docs_dir = str(staging_dir)
     return config
+
+
+def _report_links_to_unpublished(content, hidden) -> None:
+    """A milestone or activity naming a draft or scheduled article shows no link until it is out."""
+    waiting = {a.slug for a in hidden} - set(content.articles_by_slug)
+    entries = [("data/edinburgh.yml", m.id, m.news) for m in content.edinburgh.milestones]
+    entries += [("data/coe.yml", a.id, a.news) for a in content.coe.activities]
+    for file, entry_id, slug in entries:
+        if slug in waiting:
+            log.info(f"{file}: {entry_id}: news '{slug}' is not published yet; its link appears once it is")
 
 
 def on_serve(server, config, builder):

@@ -114,7 +114,7 @@ def test_unreadable_news_files_are_named(tmp_path, raw, message):
     (project / "docs/news/2024/broken.zh.md").write_bytes(raw)
     result = build(project)
     assert result.returncode != 0
-    assert f"docs/news/2024/broken.zh.md:" in result.output and message in result.output, result.output
+    assert "docs/news/2024/broken.zh.md:" in result.output and message in result.output, result.output
     assert "Traceback" not in result.output
 
 

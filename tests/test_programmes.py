@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from pages import parse, resolve
-from sitebuild import FIXTURE, build, make_project
+from sitebuild import build, make_project
 
 
 def _data(project, name):

@@ -16,3 +16,6 @@ preview: bool = False  # True under `mkdocs serve`: drafts and scheduled article
 project_dir: Path | None = None
 source_docs_dir: Path | None = None
 staging_dir: Path | None = None
+# Per language pass (set by page_views.on_files): language-neutral docs path, such as
+# "members/kunming.md", -> the URL of this language's page, such as "en/members/kunming/".
+urls: dict[str, str] = {}

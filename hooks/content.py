@@ -21,12 +21,13 @@ from pydantic import TypeAdapter, ValidationError
 
 from loading import ContentError, Located, Problem, load_data_file, load_markdown
 from i18n import tag_slug
-from models import DATA_FILES, LANGUAGES, NewsFrontMatter
+from models import DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter
 from publishing import PUBLISHED, status
 
 _NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)  # a URL with a scheme, or to another host
+_IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # Slugs that would clash with the listing pages generated under news/<year>/.
 _RESERVED_SLUGS = {"index", "page"}
 
@@ -62,14 +63,17 @@ class Article:
     @property
     def cover_src_uri(self) -> str | None:
         """The cover image's path under docs/, resolved from the article's folder."""
-        if not self.meta.cover:
-            return None
-        return posixpath.normpath(posixpath.join(posixpath.dirname(self.src_uri), self.meta.cover.split("?")[0]))
+        return resolve_image(posixpath.dirname(self.src_uri), self.meta.cover) if self.meta.cover else None
 
     @cached_property
     def excerpt(self) -> str:
         """The summary, else the text of the first paragraph of the body."""
         return self.meta.summary or first_paragraph(self.body)
+
+
+def resolve_image(folder: str, target: str) -> str:
+    """The docs path an image reference made in `folder` names (query and anchor dropped)."""
+    return posixpath.normpath(posixpath.join(folder, target.split("#")[0].split("?")[0]))
 
 
 def first_paragraph(body: str) -> str:
@@ -325,7 +329,7 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
         match = _NEWS_PATH.match(src_uri)
         if file.name.startswith("index.") and file.parent == news_dir:
             continue  # the news listing page, not an article
-        if not match or match["lang"] not in LANGUAGES or not _SLUG.match(match["slug"]):
+        if not match or match["lang"] not in LANGUAGES or not SLUG.match(match["slug"]):
             problems.append(Problem(shown_as, 1, "", "news articles must be named news/<YYYY>/<slug>.zh.md or .en.md, "
                                     "with a slug of lowercase ASCII letters, digits and hyphens"))
             continue
@@ -378,9 +382,9 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
 def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) -> tuple[str | None, str | None]:
     """(docs path, problem) of an image reference made in an article's folder."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
+    if _ELSEWHERE.match(target):
         return None, f"{target}: images must be files of the site, not links to another host"
-    path = posixpath.normpath(posixpath.join(folder, target.split("#")[0].split("?")[0]))
+    path = resolve_image(folder, target)
     if target.startswith("/") or path.startswith("../") or path == "..":
         return None, f"{target}: images must be inside docs/ (next to the article or in docs/news/<year>/images/)"
     if not (docs_dir / path).is_file():
@@ -400,8 +404,7 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
     for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
         # Reference definitions are checked only when they point an image at another host;
         # links to pages are MkDocs' to validate.
-        references = [t for t in _REFERENCE.findall(line)
-                      if re.match(r"^[a-z][a-z0-9+.-]*:|^//", t, re.I) and re.search(r"\.(jpe?g|png|gif|webp|avif|svg)$", t, re.I)]
+        references = [t for t in _REFERENCE.findall(line) if _ELSEWHERE.match(t) and _IMAGE_FILE.search(t)]
         for target in _IMAGE.findall(line) + _HTML_IMAGE.findall(line) + references:
             path, problem = _image_problem(target, folder, docs_dir, shown_prefix)
             if problem:
@@ -547,5 +550,4 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
         coe=data["coe.yml"][0],
         articles=articles,
     )
-    content.index()  # the tables of all articles (drafts included), for reports such as make translations
-    return content
+    return content  # indexed by .visible() (a build) or .index() (a report on every article)

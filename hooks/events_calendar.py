@@ -38,23 +38,23 @@ def _event(uid: str, day: dt.date, title: str, description: str | None, location
     return event
 
 
-def calendar_of(content, lang: str, site_url: str, root: str, site_name: str) -> bytes:
-    """The calendar of one language, events in date order."""
+def calendar_of(content, lang: str, page_urls: dict[str, str], site_name: str) -> bytes:
+    """The calendar of one language, events in date order; `page_urls` are absolute, by docs path."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{UID_DOMAIN}//{site_name}//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", site_name)
     events = []
-    coe_url = f"{site_url}{root}programmes/centre-of-excellence/"
+    coe_url = page_urls.get("programmes/centre-of-excellence.md")
     for activity in content.coe.activities:
         events.append((activity.date, f"coe-{activity.id}", activity.title.get(lang), content.coe.name.get(lang),
-                       activity.place.get(lang) if activity.place else None, f"{coe_url}#{activity.id}"))
-    edinburgh_url = f"{site_url}{root}programmes/edinburgh-process/"
+                       activity.place.get(lang) if activity.place else None, f"{coe_url}#{activity.id}" if coe_url else None))
+    edinburgh_url = page_urls.get("programmes/edinburgh-process.md")
     for milestone in content.edinburgh.milestones:
         if len(milestone.date) == 10:
             events.append((dt.date.fromisoformat(milestone.date), f"edinburgh-{milestone.id}", milestone.title.get(lang),
-                           milestone.text.get(lang), None, f"{edinburgh_url}#milestones"))
+                           milestone.text.get(lang), None, f"{edinburgh_url}#milestones" if edinburgh_url else None))
     for day, uid, title, description, location, url in sorted(events):
         calendar.add_component(_event(uid, day, title, description, location, url))
     return calendar.to_ical()
@@ -66,4 +66,6 @@ def on_post_build(config):
     root = i18n.language_root(lang, i18n_plugin.default_language)
     target = Path(config.site_dir) / root / "calendar.ics"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(calendar_of(build_state.content, lang, config.site_url, root, config.site_name))
+    page_urls = {path: config.site_url + url for path, url in build_state.urls.items()
+                 if path in ("programmes/centre-of-excellence.md", "programmes/edinburgh-process.md")}
+    target.write_bytes(calendar_of(build_state.content, lang, page_urls, config.site_name))

@@ -23,6 +23,7 @@ import i18n
 from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
 from listings import Listing
 from publishing import PUBLISHED
+from views import article_path, member_path
 
 # Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
 # the feeds still need the bodies of the others. Feeds only ever list current articles.
@@ -44,12 +45,13 @@ def on_post_build(config):
     content = build_state.content
     root = i18n.language_root(lang, config.plugins["i18n"].default_language)
     site_url = config.site_url
+    urls = build_state.urls  # this language pass's page URLs
     published = [a for a in content.by_lang[lang] if a.status == PUBLISHED]
 
     def item(article) -> FeedItem:
         return FeedItem(
             slug=article.slug, lang=lang, title=article.meta.title,
-            url=f"{site_url}{root}news/{article.meta.date.year}/{article.slug}/",
+            url=site_url + urls[article_path(article)],
             date=article.meta.date, summary=article.excerpt,
             content_html=_bodies.get((lang, article.slug), ""),
             author=article.meta.source or config.site_name,
@@ -69,11 +71,12 @@ def on_post_build(config):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
-    write("news", "", Listing("all", "", lang, "").title(), f"{root}news/", published)
+    news = Listing("all", "", lang, "")
+    write("news", "", news.title(), urls[news.path(1)], published)
     for category in content.categories.values():
         listing = Listing("category", category.id, lang, category.label.get(lang))
-        write("category", category.id, listing.title(), root + listing.path(1)[:-3] + "/",
+        write("category", category.id, listing.title(), urls[listing.path(1)],
               [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED])
     for member in content.members.values():
-        write("member", member.id, member.name.get(lang), f"{root}members/{member.id}/",
+        write("member", member.id, member.name.get(lang), urls[member_path(member.id)],
               [a for a in content.articles_naming(member.id, lang) if a.status == PUBLISHED])

@@ -13,7 +13,7 @@ import hashlib
 import yaml
 
 from content import SiteContent
-from listings import PAGE_SIZE, all_listings, articles_in, page_count
+from listings import all_listings, articles_on_page, page_count
 from models import LANGUAGES
 
 
@@ -52,13 +52,12 @@ def listing_pages(content: SiteContent) -> dict[str, str]:
     """Every page of every news listing, but page 1 of all news (hand-written news/index)."""
     pages = {}
     for listing in all_listings(content):
-        articles = articles_in(listing, content)
         for number in range(1, page_count(listing, content) + 1):
             if listing.kind == "all" and number == 1:
                 continue
-            shown = articles[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
-            front_matter = {"title": listing.title(number), "view": "news-list",
-                            "listing": listing.kind, "key": listing.key, "page": number, "lists": _digest(shown)}
+            front_matter = {"title": listing.title(number), "view": "news-list", "listing": listing.kind,
+                            "key": listing.key, "page": number,
+                            "lists": _digest(articles_on_page(listing, content, number))}
             if number > 1:  # later pages repeat what page 1 and the articles say
                 front_matter["search"] = {"exclude": True}
             pages[_localised(listing.path(number), listing.lang)] = _stub(front_matter)

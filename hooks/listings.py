@@ -54,6 +54,11 @@ def articles_in(listing: Listing, content: SiteContent) -> list[Article]:
     return table.get((listing.lang, key), [])
 
 
+def articles_on_page(listing: Listing, content: SiteContent, number: int) -> list[Article]:
+    """The articles page `number` (from 1) of a listing shows."""
+    return articles_in(listing, content)[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+
+
 def page_count(listing: Listing, content: SiteContent) -> int:
     return max(1, -(-len(articles_in(listing, content)) // PAGE_SIZE))
 

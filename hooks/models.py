@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 LANGUAGES = ("zh", "en")
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids and slugs: lowercase ASCII words joined by hyphens
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -42,7 +42,7 @@ def _unprintable(ch: str) -> bool:
 
 
 def _slug(value: object) -> str:
-    if not isinstance(value, str) or not _SLUG.match(value):
+    if not isinstance(value, str) or not SLUG.match(value):
         raise ValueError(f"must be lowercase ASCII letters, digits and single hyphens (like 'kunming'), got {_describe(value)}")
     return value
 

@@ -1,7 +1,8 @@
 """Hook: render the data views and escape front-matter titles.
 
 Events:
-- on_files (after mkdocs-static-i18n): indexes this language pass's page URLs, to link pages.
+- on_files (after mkdocs-static-i18n): indexes this language pass's page URLs
+  (build_state.urls), which every hook uses to link pages.
 - on_env: makes an autoescaping Jinja environment over the theme's templates for views.
 - on_page_markdown: escapes front-matter titles once, since Material prints
   `page.meta.title` unescaped.
@@ -27,17 +28,15 @@ import views
 from feed_writer import feed_paths
 from sharing import sharing
 
-_urls: dict[str, str] = {}  # language-neutral docs path -> URL of this language's page
 _views_env: jinja2.Environment | None = None
 
 
 # After mkdocs-static-i18n's on_files (-100), which replaces the Files of each language.
 @event_priority(-110)
 def on_files(files, config):
-    global _urls
     # One table per language pass: pages link to thousands of others, and resolving a path
     # through Files.get_file_from_path each time was a third of this hook's time.
-    _urls = {getattr(f, "norm_src_uri", f.src_uri): f.url for f in files}
+    build_state.urls = {getattr(f, "norm_src_uri", f.src_uri): f.url for f in files}
     return files
 
 
@@ -64,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _linker(page):
     def link(path: str | None) -> str | None:
-        url = _urls.get(path) if path is not None else None
+        url = build_state.urls.get(path) if path is not None else None
         return get_relative_url(url, page.url) if url is not None else None
     return link
 
@@ -129,7 +128,7 @@ def on_page_context(context, page, config, nav):
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
     # config.base, from which search loads this language's index.
     page.meta["feeds"] = _feeds_of(page, lang, content, config)
-    cover_url = _urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
+    cover_url = build_state.urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     page.meta["sharing"] = sharing(page, lang, content, config, item,
                                    image_url=config.site_url + cover_url if cover_url else None)
     context["language_root"] = root

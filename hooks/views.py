@@ -14,7 +14,7 @@ from typing import Callable
 import member_directory as directory
 from content import Article, SiteContent
 from i18n import country_name
-from listings import PAGE_SIZE, Listing, all_listings, articles_in, listing_of, page_count
+from listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
 
 LATEST_ON_HOME = 5
 
@@ -59,6 +59,11 @@ def member_path(member_id: str) -> str:
     return f"members/{member_id}.md"
 
 
+def _member_link(content: SiteContent, member_id: str, lang: str, link: Link) -> dict:
+    """A member's name in `lang` and the URL of its profile."""
+    return {"name": content.members[member_id].name.get(lang), "url": link(member_path(member_id))}
+
+
 def home(meta, content: SiteContent, lang: str, link: Link) -> dict:
     return {
         "latest": _entries(content.by_lang[lang][:LATEST_ON_HOME], content, lang, link),
@@ -99,16 +104,14 @@ def _pager(listing: Listing, number: int, pages: int, link: Link) -> dict:
 def news_list(meta, content: SiteContent, lang: str, link: Link) -> dict:
     listing = listing_of(meta, lang, content)
     number = int(meta.get("page", 1))
-    articles = articles_in(listing, content)
     pages = page_count(listing, content)
-    data = {
+    return {
         "listing": listing,
-        "articles": _entries(articles[(number - 1) * PAGE_SIZE: number * PAGE_SIZE], content, lang, link),
+        "articles": _entries(articles_on_page(listing, content, number), content, lang, link),
         "pager": _pager(listing, number, pages, link),
         "news_url": link("news/index.md"),
         "sections": _sections(content, lang, link) if listing.kind == "all" and number == 1 else None,
     }
-    return data
 
 
 def _sections(content: SiteContent, lang: str, link: Link) -> dict:
@@ -155,10 +158,7 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
         "cover": link(item.cover_src_uri) if item.cover_src_uri else None,
         "category": {"name": category.name, "url": link(category.path(1))},
         "tags": [{"name": tag, "url": link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))} for tag in item.meta.tags],
-        "members": [
-            {"name": content.members[m].name.get(lang), "url": link(member_path(m))}
-            for m in item.meta.members
-        ],
+        "members": [_member_link(content, m, lang, link) for m in item.meta.members],
         "newer": _entries([newer], content, lang, link)[0] if newer else None,
         "older": _entries([older], content, lang, link)[0] if older else None,
         "related": _entries(_related(item, content), content, lang, link),
@@ -221,7 +221,7 @@ def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "milestones": [
             {
                 "milestone": m,
-                "members": [{"name": content.members[i].name.get(lang), "url": link(member_path(i))} for i in m.members],
+                "members": [_member_link(content, i, lang, link) for i in m.members],
                 "news_url": _news_url(content, m.news, lang, link),
             }
             for m in sorted(process.milestones, key=lambda m: m.date)
@@ -241,7 +241,6 @@ def _edinburgh_news(content: SiteContent, lang: str, participant_ids: list[str])
 
 def centre_of_excellence(meta, content: SiteContent, lang: str, link: Link) -> dict:
     coe = content.coe
-    host = content.members[coe.host]
     area_titles = {area.id: area for area in content.action_plan.areas}
 
     def entry(activity):
@@ -256,7 +255,7 @@ def centre_of_excellence(meta, content: SiteContent, lang: str, link: Link) -> d
     past = sorted((a for a in coe.activities if a.date < content.today), key=lambda a: a.date, reverse=True)
     return {
         "coe": coe,
-        "host": {"name": host.name.get(lang), "url": link(member_path(host.id))},
+        "host": _member_link(content, coe.host, lang, link),
         "upcoming": _by_year([entry(a) for a in upcoming]),
         "past": _by_year([entry(a) for a in past]),
     }

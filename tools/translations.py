@@ -20,6 +20,7 @@ def main(argv=None) -> int:
     project = Path(argv[0]) if argv else ROOT
     try:
         content = load_content(project, project / "docs")
+        content.index()  # every article, drafts and scheduled ones included
     except ContentError as error:
         print(error)
         return 1

@@ -16,7 +16,12 @@ fresh process, in a temporary copy of the project. Measured per size:
   not touched: the temporary project gets `mkdocs.bench.yml` (`INHERIT: mkdocs.yml`, with
   `hooks:` replaced) whose entries are generated shims under `.bench/`; each shim loads the
   real hook module the way MkDocs does and wraps every `on_*` function in a
-  `time.perf_counter` accumulator; the totals are written to a JSON file at exit.
+  `time.perf_counter` accumulator; the totals are written to a JSON file at exit;
+- next to it, the same pages built with no hook work: the "hand-written twin" of the
+  project (bench/hand_written.py: every generated or data-view page rewritten as a
+  Markdown page of the same content, hooks off), built the same way. Its wall time beside
+  the full build's gives what the hooks add; a page timer in both builds gives the build
+  time of each generated page from data against the same page written by hand.
 
 At one size (`--serve-size`, default 500x500) it also times a one-article edit in the live
 preview: `mkdocs serve` on a free port, wait for "Serving on", append a sentence to a news
@@ -48,6 +53,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate  # noqa: E402
+from hand_written import built_page, generated_pages, install_page_timer, write_twin  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
 BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
@@ -148,10 +154,11 @@ def install_hook_timers(project: Path) -> Path:
         shim = shims / f"timed_{path.stem}.py"
         shim.write_text(SHIM.format(name=name, path=str(path)), encoding="utf-8")
         entries.append(shim.relative_to(project).as_posix())
+    entries.append(install_page_timer(project))
     config = project / "mkdocs.bench.yml"
     # INHERIT merges the parent config with this one; a list (hooks) is replaced, not merged.
     config.write_text(
-        "# Written by bench/run.py: mkdocs.yml with every hook timed.\n"
+        "# Written by bench/run.py: mkdocs.yml with every hook timed, and each page.\n"
         "INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {entry}\n" for entry in entries),
         encoding="utf-8",
     )
@@ -341,7 +348,32 @@ def time_live_preview(project: Path, log: Path) -> dict:
 # One size, all sizes, the report.
 
 
-def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool) -> dict:
+def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -> dict:
+    """Build the hand-written twin (bench/hand_written.py) and compare it with the full build:
+    wall time, and the build time of each generated page against the same page hand-written."""
+    twin = write_twin(project, folder / "site", folder / "twin")
+    twin_times = folder / "twin_page_times.json"
+    build = run_build(folder / "twin", twin["config"], folder / "twin-site", folder / "twin.log",
+                      _env({**extra_env, "BENCH_PAGE_TIMES": str(twin_times)}))
+    result = {"rewritten_pages": twin["rewritten_pages"], **build}
+    if build["returncode"] != 0:
+        result["error"] = (folder / "twin.log").read_text(encoding="utf-8", errors="replace")[-4000:]
+        print(f"[twin] BUILD FAILED (exit {build['returncode']}); log: {folder / 'twin.log'}", file=sys.stderr)
+        return result
+    full = json.loads(page_times.read_text(encoding="utf-8"))
+    hand = json.loads(twin_times.read_text(encoding="utf-8"))
+    generated = sorted(built_page(src) for src in generated_pages(project))
+    compared = [page for page in generated if page in full and page in hand]
+    result["generated_pages"] = {
+        "count": len(compared),
+        "missing": len(generated) - len(compared),
+        "from_data_ms": round(1000 * sum(full[p] for p in compared) / max(1, len(compared)), 3),
+        "hand_written_ms": round(1000 * sum(hand[p] for p in compared) / max(1, len(compared)), 3),
+    }
+    return result
+
+
+def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twin: bool = True) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=workdir))
     project = folder / "project"
     print(f"[{size}] preparing project in {project}", file=sys.stderr, flush=True)
@@ -355,10 +387,10 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool) -> 
         extra_env = {"SITE_BUILD_DATE": BUILD_DATE}
     prepare_seconds = time.perf_counter() - started
     config = install_hook_timers(project)
-    hook_times = folder / "hook_times.json"
+    hook_times, page_times = folder / "hook_times.json", folder / "page_times.json"
     print(f"[{size}] building ...", file=sys.stderr, flush=True)
     build = run_build(project, config, folder / "site", folder / "build.log",
-                      _env({**extra_env, "BENCH_HOOK_TIMES": str(hook_times)}))
+                      _env({**extra_env, "BENCH_HOOK_TIMES": str(hook_times), "BENCH_PAGE_TIMES": str(page_times)}))
     result = {
         "size": size,
         "members": content["members"],
@@ -375,6 +407,9 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool) -> 
     rows = json.loads(hook_times.read_text(encoding="utf-8")) if hook_times.exists() else []
     result.update(hook_summary(rows, build["wall_seconds"]))
     print(f"[{size}] built in {build['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
+    if twin:
+        print(f"[{size}] building the hand-written twin (no hook work) ...", file=sys.stderr, flush=True)
+        result["no_hooks"] = bench_twin(project, folder, extra_env, page_times)
     if serve:
         print(f"[{size}] timing a one-article edit in the live preview ...", file=sys.stderr, flush=True)
         result["live_preview"] = time_live_preview(project, folder / "serve.log")
@@ -436,6 +471,16 @@ def print_report(results: list[dict]) -> None:
         for r in built:
             top = ", ".join(f"{row['hook']}.{row['event']} {row['seconds']:.2f}" for row in r["hook_by_module"][:5])
             print(f"  {r['size']}: {top}")
+    twins = [r for r in built if r.get("no_hooks", {}).get("returncode") == 0]
+    if twins:
+        print("\nThe same pages with no hook work (hand-written twin: generated pages as Markdown, hooks off):")
+        for r in twins:
+            twin, pages = r["no_hooks"], r["no_hooks"]["generated_pages"]
+            added = r["wall_seconds"] - twin["wall_seconds"]
+            print(f"  {r['size']}: full build {r['wall_seconds']:.1f} s, twin {twin['wall_seconds']:.1f} s: "
+                  f"the hooks add {added:+.1f} s ({100 * added / r['wall_seconds']:+.0f}% of the full build); "
+                  f"a generated page takes {pages['from_data_ms']:.2f} ms from data, "
+                  f"{pages['hand_written_ms']:.2f} ms hand-written ({pages['count']} pages)")
     for r in built:
         if r["members_json"]:
             print(f"\nMembers JSON at {r['size']}: " + ", ".join(f"{j['path']} {_kb(j['bytes'])} KB" for j in r["members_json"]))
@@ -458,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects, sites and logs")
+    parser.add_argument("--no-twin", action="store_true",
+                        help="skip the hand-written twin build (the no-hook-work comparison)")
     args = parser.parse_args(argv)
 
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -466,7 +513,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep) for size in sizes]
+    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep, twin=not args.no_twin)
+               for size in sizes]
     import mkdocs
     report = {
         "recorded": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),

@@ -59,6 +59,7 @@ class Article:
     body: str
     status: str = PUBLISHED  # published, draft or scheduled (see publishing.py)
     images: tuple[str, ...] = ()  # docs paths of its cover and inline images
+    rank: int = -1  # its place in its language's newest-first list (set by SiteContent.index)
 
     @property
     def cover_src_uri(self) -> str | None:
@@ -82,8 +83,12 @@ def first_paragraph(body: str) -> str:
         block = block.strip()
         if not block or block.startswith(("#", "!", "<", "|", "*图", "*Photo", "_")) or re.fullmatch(r"\*[^*].*\*", block, re.S):
             continue
-        return Markup(markdown.markdown(block)).striptags()
+        return Markup(_EXCERPT_MARKDOWN.reset().convert(block)).striptags()
     return ""
+
+
+# One converter for every excerpt: making a new one per article was most of their cost.
+_EXCERPT_MARKDOWN = markdown.Markdown()
 
 
 @dataclass
@@ -132,7 +137,9 @@ class SiteContent:
                 by_member[(member_id, lang)].append(article)
             for area in article.meta.action_areas:
                 self.by_action_area[(lang, area)].append(article)
-        self.position = {(a.lang, a.slug): i for lang in LANGUAGES for i, a in enumerate(self.by_lang[lang])}
+        for articles in self.by_lang.values():
+            for rank, article in enumerate(articles):
+                article.rank = rank
         self._by_member = dict(by_member)
         self.articles_by_slug = dict(by_slug)
         self.articles_by_src_uri = {a.src_uri: a for a in self.articles}

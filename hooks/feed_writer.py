@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 
 from publishing import moment
@@ -25,6 +28,9 @@ TAG_AUTHORITY = "eastasia.iclei.org,2024"  # the tag: URI authority; never chang
 
 @dataclass
 class FeedItem:
+    """One article as feeds list it; its feedgen entry is made once, and shared by every
+    feed that lists the article (the news feed, its category's, each of its members')."""
+
     slug: str
     lang: str
     title: str
@@ -34,6 +40,24 @@ class FeedItem:
     content_html: str  # body HTML with absolute URLs
     author: str
     categories: list[str] = field(default_factory=list)
+
+    @cached_property
+    def entry(self) -> FeedEntry:
+        entry = FeedEntry()
+        entry.register_extension("dc", DcEntryExtension)  # RSS <author> needs an e-mail address; dc:creator does not
+        entry.id(item_id(self.slug, self.lang))
+        entry.guid(item_id(self.slug, self.lang), permalink=False)
+        entry.title(self.title)
+        entry.link(href=self.url, rel="alternate", type="text/html")
+        entry.published(moment(self.date))
+        entry.updated(moment(self.date))
+        entry.author({"name": self.author})
+        entry.dc.dc_creator(self.author)
+        entry.description(self.summary or self.title, isSummary=True)
+        entry.content(self.content_html, type="html")
+        for category in self.categories:
+            entry.category(term=category)
+        return entry
 
 
 @dataclass
@@ -56,7 +80,7 @@ def write_feeds(spec: FeedSpec, items: list[FeedItem]) -> tuple[bytes, bytes]:
     """(RSS, Atom) for `items` (newest first; only the first FEED_SIZE are used)."""
     items = items[:FEED_SIZE]
     generator = FeedGenerator()
-    generator.load_extension("dc")  # RSS <author> needs an e-mail address; dc:creator does not
+    generator.load_extension("dc")  # the namespace; each entry carries its own dc:creator
     generator.id(spec.feed_id)
     generator.title(spec.title)
     generator.subtitle(spec.subtitle)
@@ -70,19 +94,7 @@ def write_feeds(spec: FeedSpec, items: list[FeedItem]) -> tuple[bytes, bytes]:
     generator.link(href=spec.rss_url, rel="self", type="application/rss+xml")
     generator.link(href=spec.site_url, rel="alternate", type="text/html")
     for item in items:
-        entry = generator.add_entry(order="append")
-        entry.id(item_id(item.slug, item.lang))
-        entry.guid(item_id(item.slug, item.lang), permalink=False)
-        entry.title(item.title)
-        entry.link(href=item.url, rel="alternate", type="text/html")
-        entry.published(moment(item.date))
-        entry.updated(moment(item.date))
-        entry.author({"name": item.author})
-        entry.dc.dc_creator(item.author)
-        entry.description(item.summary or item.title, isSummary=True)
-        entry.content(item.content_html, type="html")
-        for category in item.categories:
-            entry.category(term=category)
+        generator.add_entry(item.entry, order="append")
     rss = generator.rss_str(pretty=True)
     # The Atom document's self link must name the Atom feed, not the RSS one.
     generator.link(href=spec.atom_url, rel="self", type="application/atom+xml", replace=True)

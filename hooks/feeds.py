@@ -65,12 +65,14 @@ def on_post_build(config):
             site_url=site_url + page_path, rss_url=site_url + rss_path, atom_url=site_url + atom_path,
             language=i18n.LANGUAGE_TAG[lang], author=config.site_name, feed_id=site_url + atom_path,
         )
-        rss, atom = write_feeds(spec, [item(a) for a in articles[:FEED_SIZE]])
+        rss, atom = write_feeds(spec, [items[a.slug] for a in articles[:FEED_SIZE]])
         for path, data in ((rss_path, rss), (atom_path, atom)):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
+    # Made once: an article is in the news feed, its category's and each of its members'.
+    items = {a.slug: item(a) for a in published}
     news = Listing("all", "", lang, "")
     write("news", "", news.title(), urls[news.path(1)], published)
     for category in content.categories.values():

@@ -29,6 +29,7 @@ _SHORT_DATE_PATTERNS = {
 }
 
 
+@lru_cache(maxsize=None)  # listings show the same few thousand days again and again
 def format_day(day: dt.date, lang: str) -> str:
     """A full date as readers of `lang` write it."""
     return format_date(day, _DATE_PATTERNS[lang][3], locale=BABEL_LOCALE[lang])

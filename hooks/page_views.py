@@ -3,7 +3,8 @@
 Events:
 - on_files (after mkdocs-static-i18n): indexes this language pass's page URLs
   (build_state.urls), which every hook uses to link pages.
-- on_env: makes an autoescaping Jinja environment over the theme's templates for views.
+- on_env: makes an autoescaping Jinja environment over the theme's templates for views,
+  and reads the views' interface strings (`partials/labels.html`) once.
 - on_page_markdown: escapes front-matter titles once, since Material prints
   `page.meta.title` unescaped.
 - on_page_context (before search indexes the page): renders the page's view
@@ -14,6 +15,8 @@ Data read: the validated content in build_state. Output owned: the HTML of view 
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup, escape
@@ -29,6 +32,7 @@ from feed_writer import feed_paths
 from sharing import sharing
 
 _views_env: jinja2.Environment | None = None
+_labels: dict[str, dict] = {}  # interface strings per language (overrides/partials/labels.html)
 
 
 # After mkdocs-static-i18n's on_files (-100), which replaces the Files of each language.
@@ -40,17 +44,38 @@ def on_files(files, config):
     return files
 
 
+class _ViewsEnvironment(jinja2.Environment):
+    """Jinja, reading `x.name` on a dict as `x["name"]` first.
+
+    View data is plain dicts. Jinja's default tries the attribute first, and catching the
+    AttributeError doubled the time of rendering an article list (measured). A key named
+    like a dict method (`items`) therefore wins over the method: templates never call those.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def on_env(env, config, files):
-    global _views_env
+    global _views_env, _labels
     # MkDocs' own environment does not autoescape; every value from data must be escaped,
     # so views get their own environment that does, over the same template folders.
-    views_env = jinja2.Environment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    views_env = _ViewsEnvironment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
                                    extensions=["jinja2.ext.loopcontrols"], auto_reload=False)
     views_env.filters.update(env.filters)
     views_env.globals.update(env.globals)
     views_env.filters["day"] = i18n.format_day
     views_env.filters["partial_date"] = i18n.format_partial
     _views_env = views_env
+    _view_template.cache_clear()
+    # Read once, not imported by every view on every page (Jinja re-creates an imported
+    # template's module for each render that passes variables).
+    _labels = views_env.get_template("partials/labels.html").module.labels
     return env
 
 
@@ -85,7 +110,9 @@ def _feeds_of(page, lang: str, content, config) -> list[dict]:
         member = content.members[page.meta["member"]]
         feeds.append(("member", member.id, member.name.get(lang)))
     feeds.append(("news", "", listings.Listing("all", "", lang, "").title()))
-    return [{"title": f"{site_name} · {title}", "rss": rss, "atom": atom}
+    # Relative to the page, as MkDocs' `url` filter would make them (once, not per template).
+    return [{"title": f"{site_name} · {title}", "rss": get_relative_url(rss, page.url),
+             "atom": get_relative_url(atom, page.url)}
             for kind, key, title in feeds for rss, atom in [feed_paths(root, kind, key)]]
 
 
@@ -116,6 +143,11 @@ def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | N
                           "check the page's front matter (member, listing, key, page)") from None
 
 
+@lru_cache(maxsize=None)  # cleared in on_env: each build pass has its own environment
+def _view_template(name: str) -> jinja2.Template:
+    return _views_env.get_template(f"partials/views/{name}.html")
+
+
 # After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
 # before search (priority 0) indexes page.content.
 @event_priority(10)
@@ -139,9 +171,8 @@ def on_page_context(context, page, config, nav):
         page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     if name in ("article", "news-list"):
         _point_switcher_at_news_index(page, config)
-    template = _views_env.get_template(f"partials/views/{name}.html")
-    page.content = template.render(
-        data, lang=lang, body=Markup(page.content or ""), page=page, config=config,
+    page.content = _view_template(name).render(
+        data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
         base_url=context.get("base_url", ""), lang_root=root,
     )
     return context

@@ -1,7 +1,9 @@
 """Mirror `docs/` plus the generated stubs into the staging docs directory.
 
 Only changed files are written and stale ones removed, so a rebuild costs little and
-file modification times stay meaningful (MkDocs' dirty reload compares them).
+file modification times stay meaningful (MkDocs' dirty reload compares them). Files are
+hard-linked where they can be: nothing ever writes into a staged file (changes replace
+it), so a link cannot alter the source.
 
 Two adjustments are made on the way, both for mkdocs-static-i18n with
 `fallback_to_default: false`:
@@ -31,6 +33,20 @@ def _same(source: os.stat_result, target: Path, mtime: int) -> bool:
     except FileNotFoundError:
         return False
     return stat.st_size == source.st_size and stat.st_mtime_ns == mtime
+
+
+def _mirror(source: Path, target: Path, own_mtime: int | None) -> None:
+    """Stage `source` as `target`: a hard link when the staged file keeps the source's own
+    modification time (a link is one directory entry; a copy, at network scale, thousands
+    of file writes), else a copy, whose time is then set without touching the source."""
+    target.unlink(missing_ok=True)
+    if own_mtime is not None:
+        try:
+            os.link(source, target)
+            return
+        except OSError:  # another file system, or links not supported: copy
+            pass
+    shutil.copy2(source, target)
 
 
 def _targets(relative: str, languages: tuple[str, ...], default: str) -> list[str]:
@@ -67,14 +83,16 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
             clashes.append(Problem(f"{docs_dir.name}/{relative}", 1, "",
                                    "this page is generated from data; remove the hand-written file"))
             continue
-        mtime = newest if _shows_content(relative) else stat.st_mtime_ns
+        shows_content = _shows_content(relative)
+        mtime = newest if shows_content else stat.st_mtime_ns
         for staged in _targets(relative, languages, default_language):
             wanted.add(staged)
             target = staging_dir / staged
             if not _same(stat, target, mtime):
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, target)
-                os.utime(target, ns=(mtime, mtime))
+                _mirror(source, target, own_mtime=None if shows_content else mtime)
+                if shows_content:
+                    os.utime(target, ns=(mtime, mtime))
     if clashes:
         raise ContentError(clashes)
     for relative, text in generated.items():

@@ -7,7 +7,9 @@ built here. Nothing here produces markup.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -134,21 +136,25 @@ RELATED_CANDIDATES = 50
 
 def _related(item: Article, content: SiteContent) -> list[Article]:
     """Articles sharing members (weighted double) or tags, best match then newest first."""
-    score: dict[str, int] = {}
+    lang = item.lang
+    score: Counter[int] = Counter()  # points by rank (place in the newest-first list)
     for member_id in item.meta.members:
-        for other in content.articles_naming(member_id, item.lang)[:RELATED_CANDIDATES]:
-            score[other.slug] = score.get(other.slug, 0) + 2
+        ranks = list(map(_RANK, content.articles_naming(member_id, lang)[:RELATED_CANDIDATES]))
+        score.update(ranks)
+        score.update(ranks)  # a shared member counts double
     for tag in item.meta.tags:
-        for other in content.by_tag.get((item.lang, content.tag_slug(item.lang, tag)), [])[:RELATED_CANDIDATES]:
-            score[other.slug] = score.get(other.slug, 0) + 1
-    score.pop(item.slug, None)
-    ranked = sorted(score, key=lambda slug: (-score[slug], content.position[(item.lang, slug)]))
-    return [content.articles_by_slug[slug][item.lang] for slug in ranked[:RELATED_COUNT]]
+        score.update(map(_RANK, content.by_tag.get((lang, content.tag_slug(lang, tag)), [])[:RELATED_CANDIDATES]))
+    score.pop(item.rank, None)
+    best = heapq.nsmallest(RELATED_COUNT, ((-points, rank) for rank, points in score.items()))
+    return [content.by_lang[lang][rank] for _, rank in best]
+
+
+_RANK = attrgetter("rank")
 
 
 def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article) -> dict:
     ordered = content.by_lang[lang]
-    position = content.position[(lang, item.slug)]
+    position = item.rank
     newer = ordered[position - 1] if position > 0 else None
     older = ordered[position + 1] if position + 1 < len(ordered) else None
     category = Listing("category", item.meta.category, lang, content.categories[item.meta.category].label.get(lang))
@@ -236,7 +242,7 @@ def _edinburgh_news(content: SiteContent, lang: str, participant_ids: list[str])
     slugs = {m.news for m in content.edinburgh.milestones if m.news}
     slugs |= {a.slug for member_id in participant_ids for a in content.articles_naming(member_id, lang)}
     found = [content.articles_by_slug[s][lang] for s in slugs if lang in content.articles_by_slug.get(s, {})]
-    return sorted(found, key=lambda a: content.position[(lang, a.slug)])
+    return sorted(found, key=_RANK)
 
 
 def centre_of_excellence(meta, content: SiteContent, lang: str, link: Link) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -29,6 +30,7 @@ def _load(name: str):
 
 
 generate = _load("generate")
+hand_written = _load("hand_written")
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -98,6 +100,31 @@ def test_a_synthetic_project_passes_validation_and_builds(synthetic):
     assert (result.site / "en" / "news" / article.parent.name / article.name[: -len(".en.md")] / "index.html").is_file()
 
 
+def test_the_hand_written_twin_has_every_page_as_plain_markdown_and_builds_without_hooks(synthetic, tmp_path):
+    project, _ = synthetic
+    result = build(project, extra_env={"SITE_BUILD_DATE": "2026-01-01"})
+    assert result.returncode == 0, result.output
+    generated = hand_written.generated_pages(project)
+    members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8"))
+    assert {f"members/{m['id']}.{lang}.md" for m in members for lang in ("zh", "en")} <= generated
+    assert "news/index.zh.md" not in generated  # hand-written, though it shows a view
+    twin = hand_written.write_twin(project, result.site, tmp_path / "twin")
+    page = (tmp_path / "twin" / "docs" / f"members/{members[0]['id']}.en.md").read_text(encoding="utf-8")
+    front, body = page.split("---\n")[1:3]
+    assert yaml.safe_load(front) == {"title": members[0]["name"]["en"]}  # no view: nothing for a hook to do
+    assert members[0]["name"]["zh"] in body and "<p>" not in body  # the page's text, as Markdown
+    assert twin["rewritten_pages"] >= len(generated)
+    times = tmp_path / "times.json"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(twin["config"]),
+                            "-d", str(tmp_path / "twin-site")], capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "BENCH_PAGE_TIMES": str(times), "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert not (tmp_path / "twin-site" / "members.json").exists()  # no hook ran
+    twin_page = (tmp_path / "twin-site" / "en" / "members" / members[0]["id"] / "index.html").read_text(encoding="utf-8")
+    assert members[0]["name"]["zh"] in twin_page
+    assert hand_written.built_page(f"members/{members[0]['id']}.en.md") in json.loads(times.read_text(encoding="utf-8"))
+
+
 def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     report = tmp_path / "results.json"
     size = f"{MEMBERS}x{ARTICLES}"
@@ -122,3 +149,10 @@ def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     preview = entry["live_preview"]
     assert preview["rebuilds"] == 1 and preview["edit_visible"] and preview["rebuild_seconds"] > 0
     assert size in result.stdout and "hooks %" in result.stdout
+    # The same pages with no hook work, and each generated page timed in both builds.
+    twin = entry["no_hooks"]
+    assert twin["returncode"] == 0 and twin["wall_seconds"] > 0
+    pages = twin["generated_pages"]
+    assert pages["count"] >= 2 * MEMBERS and pages["missing"] == 0
+    assert pages["from_data_ms"] > 0 and pages["hand_written_ms"] > 0
+    assert "no hook work" in result.stdout

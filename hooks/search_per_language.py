@@ -29,15 +29,18 @@ def on_post_build(config):
     if not merged_path.exists():
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    others = [lang for lang in i18n_plugin.build_languages if lang != i18n_plugin.default_language]
-    indexes = {lang: [] for lang in [i18n_plugin.default_language, *others]}
+    default = i18n_plugin.default_language  # a computed property: read once, not per entry
+    others = [lang for lang in i18n_plugin.build_languages if lang != default]
+    prefixes = [(lang, f"{lang}/") for lang in others]
+    indexes = {lang: [] for lang in [default, *others]}
     for entry in merged["docs"]:
-        lang = next((l for l in others if entry["location"].startswith(f"{l}/")), i18n_plugin.default_language)
-        if lang != i18n_plugin.default_language:
-            entry = {**entry, "location": entry["location"][len(lang) + 1:]}
+        location = entry["location"]
+        lang = next((l for l, prefix in prefixes if location.startswith(prefix)), default)
+        if lang != default:
+            entry = {**entry, "location": location[len(lang) + 1:]}
         indexes[lang].append(entry)
     for lang, docs in indexes.items():
-        root = "" if lang == i18n_plugin.default_language else f"{lang}/"
+        root = "" if lang == default else f"{lang}/"
         index = {**merged, "docs": docs}
         target = Path(config.site_dir) / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,10 @@ from models import LANGUAGES
 def _stub(front_matter: dict) -> str:
     # The safe dumper quotes whatever needs quoting: names with ':' or '#' stay intact.
     # libyaml's, as the loader is: thousands of stubs at network scale.
-    return "---\n" + yaml.dump(front_matter, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False) + "---\n"
+    return "---\n" + yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the pure-Python one if PyYAML lacks libyaml
 
 
 def _localised(path: str, lang: str) -> str:

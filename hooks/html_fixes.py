@@ -12,8 +12,8 @@ Events:
 - on_post_page / on_post_template (404.html): the third depends on the page, so it is
   fixed in the page's HTML, and only when that page has no `__toc` input.
 Each fix is an exact string match: after upgrading Material, check whether it is still
-needed; tests/test_html_validity.py fails if one comes back, and a fix that no longer
-matches its template stops the build.
+needed; tests/test_html_validity.py fails if one comes back, and a template-source fix
+that no longer matches its template stops the build.
 """
 
 from __future__ import annotations

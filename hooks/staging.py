@@ -2,8 +2,8 @@
 
 Only changed files are written and stale ones removed, so a rebuild costs little and
 file modification times stay meaningful (MkDocs' dirty reload compares them). Files are
-hard-linked where they can be: nothing ever writes into a staged file (changes replace
-it), so a link cannot alter the source.
+hard-linked where they can be: a staged file is never written in place (it is removed
+and made anew), so a link cannot alter the source.
 
 Two adjustments are made on the way, both for mkdocs-static-i18n with
 `fallback_to_default: false`:
@@ -101,6 +101,7 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
         data = text.encode("utf-8")
         if not target.exists() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # it may be a link to a docs file staged earlier
             target.write_bytes(data)
     for root, dirs, names in os.walk(staging_dir, topdown=False):
         for name in names:

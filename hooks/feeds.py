@@ -58,6 +58,9 @@ def on_post_build(config):
             categories=[content.categories[article.meta.category].label.get(lang), *article.meta.tags],
         )
 
+    # Made once: an article is in the news feed, its category's and each of its members'.
+    items = {a.slug: item(a) for a in published}
+
     def write(kind: str, key: str, title: str, page_path: str, articles) -> None:
         rss_path, atom_path = feed_paths(root, kind, key)
         spec = FeedSpec(
@@ -71,8 +74,6 @@ def on_post_build(config):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
 
-    # Made once: an article is in the news feed, its category's and each of its members'.
-    items = {a.slug: item(a) for a in published}
     news = Listing("all", "", lang, "")
     write("news", "", news.title(), urls[news.path(1)], published)
     for category in content.categories.values():

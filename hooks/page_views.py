@@ -97,10 +97,9 @@ def _language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme.language
 
 
-def _feeds_of(page, lang: str, content, config) -> list[dict]:
+def _feeds_of(page, lang: str, root: str, content, config) -> list[dict]:
     """Feeds a page announces (autodiscovery, subscribe links): its language's news, plus
     the category's or member's own feed on their pages."""
-    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
     site_name = config.site_name
     feeds = []
     if page.meta.get("listing") == "category":
@@ -159,7 +158,7 @@ def on_page_context(context, page, config, nav):
     item = content.articles_by_src_uri.get(page.file.src_uri)
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
     # config.base, from which search loads this language's index.
-    page.meta["feeds"] = _feeds_of(page, lang, content, config)
+    page.meta["feeds"] = _feeds_of(page, lang, root, content, config)
     cover_url = build_state.urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     page.meta["sharing"] = sharing(page, lang, content, config, item,
                                    image_url=config.site_url + cover_url if cover_url else None)

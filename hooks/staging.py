@@ -35,11 +35,18 @@ def _same(source: os.stat_result, target: Path, mtime: int) -> bool:
     return stat.st_size == source.st_size and stat.st_mtime_ns == mtime
 
 
+def _make_room(target: Path) -> None:
+    """Remove the staged file before it is made anew, never writing into it: it may be a
+    hard link to a docs file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+
+
 def _mirror(source: Path, target: Path, own_mtime: int | None) -> None:
     """Stage `source` as `target`: a hard link when the staged file keeps the source's own
     modification time (a link is one directory entry; a copy, at network scale, thousands
     of file writes), else a copy, whose time is then set without touching the source."""
-    target.unlink(missing_ok=True)
+    _make_room(target)
     if own_mtime is not None:
         try:
             os.link(source, target)
@@ -89,7 +96,6 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
             wanted.add(staged)
             target = staging_dir / staged
             if not _same(stat, target, mtime):
-                target.parent.mkdir(parents=True, exist_ok=True)
                 _mirror(source, target, own_mtime=None if shows_content else mtime)
                 if shows_content:
                     os.utime(target, ns=(mtime, mtime))
@@ -100,8 +106,7 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
         target = staging_dir / relative
         data = text.encode("utf-8")
         if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)  # it may be a link to a docs file staged earlier
+            _make_room(target)
             target.write_bytes(data)
     for root, dirs, names in os.walk(staging_dir, topdown=False):
         for name in names:

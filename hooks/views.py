@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable
 
 import member_directory as directory
@@ -132,6 +132,7 @@ RELATED_COUNT = 3
 # Candidates looked at per shared member or tag (the newest ones): a page's cost must not grow
 # with the archive, and a tag shared by thousands of articles says little about relatedness.
 RELATED_CANDIDATES = 50
+_RANK = attrgetter("rank")  # an article's place in its language's newest-first list
 
 
 def _related(item: Article, content: SiteContent) -> list[Article]:
@@ -149,14 +150,10 @@ def _related(item: Article, content: SiteContent) -> list[Article]:
     return [content.by_lang[lang][rank] for _, rank in best]
 
 
-_RANK = attrgetter("rank")
-
-
 def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article) -> dict:
     ordered = content.by_lang[lang]
-    position = item.rank
-    newer = ordered[position - 1] if position > 0 else None
-    older = ordered[position + 1] if position + 1 < len(ordered) else None
+    newer = ordered[item.rank - 1] if item.rank > 0 else None
+    older = ordered[item.rank + 1] if item.rank + 1 < len(ordered) else None
     category = Listing("category", item.meta.category, lang, content.categories[item.meta.category].label.get(lang))
     return {
         "article": item.meta,

@@ -42,6 +42,15 @@ def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
     return project
 
 
+def edit_file(project: Path, path: str, old: str, new: str) -> None:
+    """Replace the first `old` in a project file by `new`; `old` must be there, or a changed
+    fixture would make the edit, and the test, silently do nothing."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def build(project: Path, site: Path | None = None, extra_env: dict | None = None) -> Build:
     site = site or project.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import build, make_project
+from sitebuild import build, edit_file, make_project
 
 # (case id, file to edit, text to replace, replacement, expected message lines)
 CASES = [
@@ -57,18 +57,11 @@ CASES = [
 ]
 
 
-def _apply(project, path, old, new):
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_bad_content_stops_the_build_with_a_located_message(tmp_path, case):
     _, path, old, new, expected = case
     project = make_project(tmp_path)
-    _apply(project, path, old, new)
+    edit_file(project, path, old, new)
     result = build(project)
     assert result.returncode != 0, result.output
     for line in expected:
@@ -91,9 +84,9 @@ def test_duplicate_slug_in_two_years_is_reported_with_both_files(tmp_path):
 
 def test_every_problem_is_reported_at_once(tmp_path):
     project = make_project(tmp_path)
-    _apply(project, "data/members.yml", "https://example.org/kunming", "ftp://example.org")
-    _apply(project, "docs/news/2023/normal-pair.zh.md", "category: events", "category: sports")
-    _apply(project, "data/coe.yml", "host: kunming", "host: atlantis")
+    edit_file(project, "data/members.yml", "https://example.org/kunming", "ftp://example.org")
+    edit_file(project, "docs/news/2023/normal-pair.zh.md", "category: events", "category: sports")
+    edit_file(project, "data/coe.yml", "host: kunming", "host: atlantis")
     result = build(project)
     assert result.returncode != 0
     assert "data/members.yml:12: website:" in result.output
@@ -152,7 +145,7 @@ def test_make_site_leaves_the_published_site_untouched_when_the_build_fails(tmp_
     (project / ".venv").symlink_to(REPO / ".venv")
     (project / "site").mkdir()
     (project / "site/index.html").write_text("the published site", encoding="utf-8")
-    _apply(project, "data/coe.yml", "host: kunming", "host: atlantis")
+    edit_file(project, "data/coe.yml", "host: kunming", "host: atlantis")
     run = subprocess.run(["make", "-s", "site"], cwd=project, capture_output=True, text=True, timeout=600,
                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode != 0
@@ -241,7 +234,7 @@ def test_files_that_would_bypass_validation_are_named(tmp_path, name, text, mess
 ])
 def test_images_outside_the_site_are_rejected(tmp_path, edit, message):
     project = make_project(tmp_path)
-    _apply(project, "docs/news/2024/chinese-only.zh.md", *edit)
+    edit_file(project, "docs/news/2024/chinese-only.zh.md", *edit)
     result = build(project)
     assert result.returncode != 0 and message in result.output, result.output
 
@@ -251,7 +244,7 @@ def test_a_drafts_images_are_not_published(tmp_path):
     images = project / "docs/news/2024/images"
     images.mkdir()
     (images / "embargo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    _apply(project, "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]",
+    edit_file(project, "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]",
            "members: [ulaanbaatar]\ncover: images/embargo.png\ndraft: true")
     result = build(project)
     assert result.returncode == 0, result.output

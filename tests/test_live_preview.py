@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 
-from sitebuild import make_project
+from sitebuild import edit_file, make_project
 
 
 def _free_port() -> int:
@@ -59,22 +59,21 @@ def test_one_edit_gives_one_rebuild(tmp_path):
         time.sleep(3)
         assert builds() == 1, log.read_text()
 
-        article = project / "docs/news/2023/normal-pair.en.md"
-        article.write_text(article.read_text(encoding="utf-8").replace("First paragraph.", "Edited paragraph."), encoding="utf-8")
+        article = "docs/news/2023/normal-pair.en.md"
+        edit_file(project, article, "First paragraph.", "Edited paragraph.")
         assert _wait_for(lambda: builds() == 2), log.read_text()
         time.sleep(6)  # a loop would show up as further builds here
         assert builds() == 2, log.read_text()
         assert "Edited paragraph." in _get(base + "en/news/2023/normal-pair/")
 
         # A title edit reaches the pages that list the article (their stubs change too).
-        article.write_text(article.read_text(encoding="utf-8").replace("Test news: Kunming", "Retitled news"), encoding="utf-8")
+        edit_file(project, article, "Test news: Kunming", "Retitled news")
         assert _wait_for(lambda: builds() == 3), log.read_text()
         time.sleep(4)
         assert "Retitled news" in _get(base + "en/news/2023/")  # a generated year listing
         assert "Retitled news" in _get(base + "en/members/kunming/")
 
-        members = project / "data/members.yml"
-        members.write_text(members.read_text(encoding="utf-8").replace("en: Chengdu", "en: Chengdu City"), encoding="utf-8")
+        edit_file(project, "data/members.yml", "en: Chengdu", "en: Chengdu City")
         assert _wait_for(lambda: builds() == 4), log.read_text()
         time.sleep(6)
         assert builds() == 4, log.read_text()

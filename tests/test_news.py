@@ -11,7 +11,7 @@ import pytest
 
 from conftest import EXTRA
 from pages import parse, resolve, switcher_links
-from sitebuild import REPO, build, make_project
+from sitebuild import REPO, build, edit_file, make_project
 
 
 def _entries(tree):
@@ -130,8 +130,7 @@ def test_cover_thumbnails_and_inline_images_resolve_in_both_languages(news_site)
 ])
 def test_missing_images_are_reported_with_the_article_path(tmp_path, edit, message):
     project = make_project(tmp_path)
-    file = project / "docs/news/2023/normal-pair.zh.md"
-    file.write_text(file.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    edit_file(project, "docs/news/2023/normal-pair.zh.md", *edit)
     result = build(project)
     assert result.returncode != 0 and message in result.output, result.output
 

@@ -1,8 +1,9 @@
 """The same site as hand-written Markdown, built with our hooks doing no work.
 
 After the measured build of a project, `write_twin` makes its "hand-written twin": a
-project whose docs are the docs that build read (the staging directory: hand-written
-pages plus the generated stubs) with every page that showed a data view rewritten as an
+project whose docs are the docs that build read (the staging directory's hand-written
+pages plus the stubs of the generated pages, which a build keeps in memory) with every
+page that showed a data view rewritten as an
 ordinary Markdown page of the same content (the page's HTML from the built site,
 converted back to Markdown with markdownify), and whose mkdocs.yml is the site's own with
 no hooks but the page timer. Building the twin answers two questions in one run:
@@ -15,9 +16,12 @@ no hooks but the page timer. Building the twin answers two questions in one run:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
@@ -100,11 +104,30 @@ def install_page_timer(project: Path) -> str:
     return ".bench/_bench_page_timer.py"
 
 
-def generated_pages(project: Path) -> set[str]:
-    """Docs paths of the pages the hooks generated: staged, but not in the project's docs/."""
-    staged = project / STAGING
-    return {p.relative_to(staged).as_posix() for p in staged.rglob("*.md")
-            if not (project / "docs" / p.relative_to(staged)).exists()}
+# Run in the project with the build's environment (its build date decides what is published).
+_STUBS = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, "hooks")
+from content import load_content
+from generated_pages import all_generated_pages
+from publishing import build_date
+content, _ = load_content(Path("."), Path("docs")).visible(build_date(), False)
+json.dump(all_generated_pages(content), sys.stdout)
+"""
+
+
+def generated_stubs(project: Path, env: dict | None = None) -> dict[str, str]:
+    """The stubs of the pages the hooks generate (docs path -> text), as a build makes them in
+    memory: computed by the project's own hooks, in a fresh process with the build's `env`."""
+    result = subprocess.run([sys.executable, "-c", _STUBS], cwd=project, env=env, capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def generated_pages(project: Path, env: dict | None = None) -> set[str]:
+    """Docs paths of the pages the hooks generate."""
+    return set(generated_stubs(project, env))
 
 
 def built_page(src: str, default_language: str = "zh") -> str:
@@ -126,10 +149,14 @@ def _as_markdown(html_file: Path) -> str:
     return _Converter(heading_style="ATX", bullets="-").convert(inner).strip() + "\n"
 
 
-def write_twin(project: Path, site: Path, twin: Path, default_language: str = "zh") -> dict:
-    """Write the hand-written twin of `project` (built into `site`) into `twin`."""
+def write_twin(project: Path, site: Path, twin: Path, default_language: str = "zh",
+               env: dict | None = None) -> dict:
+    """Write the hand-written twin of `project` (built into `site` with `env`) into `twin`."""
     staged = project / STAGING
     shutil.copytree(staged, twin / "docs")
+    for src, stub in generated_stubs(project, env).items():
+        (twin / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
+        (twin / "docs" / src).write_text(stub, encoding="utf-8")
     os.symlink((project / "overrides").resolve(), twin / "overrides")
     rewritten = 0
     for page in sorted((twin / "docs").rglob("*.md")):

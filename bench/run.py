@@ -201,6 +201,9 @@ def _env(extra: dict | None = None) -> dict:
 def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> dict:
     """`mkdocs build --strict` in a fresh process: wall time, peak RSS, exit code."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+    # The generator's files and an earlier build's output go to disk first: otherwise their
+    # write-back competes with this build's own file writes and the figures drift by seconds.
+    os.sync()
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
@@ -351,7 +354,8 @@ def time_live_preview(project: Path, log: Path) -> dict:
 def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -> dict:
     """Build the hand-written twin (bench/hand_written.py) and compare it with the full build:
     wall time, and the build time of each generated page against the same page hand-written."""
-    twin = write_twin(project, folder / "site", folder / "twin")
+    env = _env(extra_env)
+    twin = write_twin(project, folder / "site", folder / "twin", env=env)
     twin_times = folder / "twin_page_times.json"
     build = run_build(folder / "twin", twin["config"], folder / "twin-site", folder / "twin.log",
                       _env({**extra_env, "BENCH_PAGE_TIMES": str(twin_times)}))
@@ -362,7 +366,7 @@ def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -
         return result
     full = json.loads(page_times.read_text(encoding="utf-8"))
     hand = json.loads(twin_times.read_text(encoding="utf-8"))
-    generated = sorted(built_page(src) for src in generated_pages(project))
+    generated = sorted(built_page(src) for src in generated_pages(project, env))
     compared = [page for page in generated if page in full and page in hand]
     result["generated_pages"] = {
         "count": len(compared),

@@ -1,10 +1,12 @@
 """Hook: RSS and Atom feeds per language: all news, each category, each member.
 
 Events:
-- on_page_content: keeps each article's body HTML with every link and image made absolute
-  (feed readers show it away from the site).
-- on_post_build: runs once per language pass of mkdocs-static-i18n and writes that
-  language's feeds under `<language root>/feeds/` (see feed_writer.py for the formats).
+- on_page_content: keeps each article's body HTML; in the feeds every link and image in
+  it is made absolute (feed readers show it away from the site).
+- on_env: once per language pass of mkdocs-static-i18n, when every page has been read (so
+  every article's body and URL is known), writes that language's feeds under
+  `<language root>/feeds/` (see feed_writer.py for the formats); in a background process
+  where the build allows one (background.py), while MkDocs renders the pages.
   Every member has a feed in each language, even before any news names it, so that a
   city's staff can subscribe to their city at any time.
 Data read: the validated content in build_state; only published articles are used, so a
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import lxml.html
 
+import background
 import build_state
 import i18n
 from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
@@ -27,20 +30,31 @@ from views import article_path, member_path
 
 # Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
 # the feeds still need the bodies of the others. Feeds only ever list current articles.
-_bodies: dict[tuple[str, str], str] = {}
+# (language, slug) -> (body HTML, the article page's absolute URL)
+_bodies: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def on_page_content(html, page, config, files):
     article = build_state.content.articles_by_src_uri.get(page.file.src_uri)
     if article is not None and html:
-        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-        fragment.make_links_absolute(config.site_url + page.url)
-        body = "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
-        _bodies[(article.lang, article.slug)] = (fragment.text or "") + body
+        _bodies[(article.lang, article.slug)] = (html, config.site_url + page.url)
     return html
 
 
-def on_post_build(config):
+def _absolute(html: str, page_url: str) -> str:
+    """The body with every link and image made absolute."""
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    fragment.make_links_absolute(page_url)
+    return (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
+
+
+def on_env(env, config, files):
+    background.run("feeds", lambda: write_language_feeds(config))
+    return env
+
+
+def write_language_feeds(config) -> None:
+    """Every feed of this language pass."""
     lang = config.plugins["i18n"].current_language
     content = build_state.content
     root = i18n.language_root(lang, config.plugins["i18n"].default_language)
@@ -53,7 +67,7 @@ def on_post_build(config):
             slug=article.slug, lang=lang, title=article.meta.title,
             url=site_url + urls[article_path(article)],
             date=article.meta.date, summary=article.excerpt,
-            content_html=_bodies.get((lang, article.slug), ""),
+            content_html=_absolute(*_bodies[(lang, article.slug)]) if (lang, article.slug) in _bodies else "",
             author=article.meta.source or config.site_name,
             categories=[content.categories[article.meta.category].label.get(lang), *article.meta.tags],
         )

@@ -1,6 +1,8 @@
 """Hook: the member directory's JSON index and the open-data exports.
 
-Event: on_post_build, once per language pass of mkdocs-static-i18n.
+Event: on_env, once per language pass of mkdocs-static-i18n; the files are made from data
+alone, so they are written in a background process where the build allows one
+(background.py), while MkDocs renders the pages:
 - every pass: `<language root>members/index.json`, the index the directory's filters search
   (member_directory.search_index);
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import background
 import build_state
 import i18n
 import member_directory
@@ -24,7 +27,12 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def on_post_build(config):
+def on_env(env, config, files):
+    background.run("member exports", lambda: write_exports(config))
+    return env
+
+
+def write_exports(config) -> None:
     i18n_plugin = config.plugins["i18n"]
     lang = i18n_plugin.current_language
     members = list(build_state.content.members.values())

@@ -16,6 +16,7 @@ Data read: the validated content in build_state. Output owned: the HTML of view 
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 import jinja2
@@ -24,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+import background
 import build_state
 import i18n
 import listings
@@ -33,6 +35,11 @@ from sharing import sharing
 
 _views_env: jinja2.Environment | None = None
 _labels: dict[str, dict] = {}  # interface strings per language (overrides/partials/labels.html)
+# This language pass's views, prepared by a background process (background.py), in build order.
+_background_job: background.Job | None = None
+_background = None  # its results, as an iterator
+
+log = logging.getLogger("mkdocs.hooks.page_views")
 
 
 # After mkdocs-static-i18n's on_files (-100), which replaces the Files of each language.
@@ -76,7 +83,19 @@ def on_env(env, config, files):
     # Read once, not imported by every view on every page (Jinja re-creates an imported
     # template's module for each render that passes variables).
     _labels = views_env.get_template("partials/labels.html").module.labels
+    _start_background(files, config)
     return env
+
+
+def _start_background(files, config) -> None:
+    """Every page is read and every URL known by now: a background process prepares the views
+    of the whole pass while MkDocs renders pages (on_page_context takes its results)."""
+    global _background_job, _background
+    _background_job = _background = None
+    if background.enabled:
+        pages = [file.page for file in files.documentation_pages()]
+        _background_job = background.Job("views", _prepare_all(pages, config))
+        _background = _background_job.results()
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -147,31 +166,76 @@ def _view_template(name: str) -> jinja2.Template:
     return _views_env.get_template(f"partials/views/{name}.html")
 
 
-# After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
-# before search (priority 0) indexes page.content.
-@event_priority(10)
-def on_page_context(context, page, config, nav):
+def prepare(page, config) -> dict:
+    """What `on_page_context` gives a page: the head data (feeds, sharing, pager) and the
+    view's HTML (None for a page without a view). A function of the page and the validated
+    content only, so a background process can prepare every page ahead of the build."""
     content = build_state.content
     lang = _language(page, config)
     root = i18n.language_root(lang, config.plugins["i18n"].default_language)
-    link = _linker(page)
     item = content.articles_by_src_uri.get(page.file.src_uri)
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
     # config.base, from which search loads this language's index.
     page.meta["feeds"] = _feeds_of(page, lang, root, content, config)
     cover_url = build_state.urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
-    page.meta["sharing"] = sharing(page, lang, content, config, item,
-                                   image_url=config.site_url + cover_url if cover_url else None)
-    context["language_root"] = root
-    name, data = _view_of(page, content, lang, link, item)
+    prepared = {
+        "src_uri": page.file.src_uri,
+        "feeds": page.meta["feeds"],
+        "sharing": sharing(page, lang, content, config, item,
+                           image_url=config.site_url + cover_url if cover_url else None),
+        "html": None,
+        "pager": None,
+        "news_page": False,
+    }
+    name, data = _view_of(page, content, lang, _linker(page), item)
     if name is None:
-        return context
-    if "pager" in data:
-        page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
-    if name in ("article", "news-list"):
-        _point_switcher_at_news_index(page, config)
-    page.content = _view_template(name).render(
+        return prepared
+    prepared["pager"] = data.get("pager")  # rel=prev/next in <head>
+    prepared["news_page"] = name in ("article", "news-list")
+    page.meta["pager"] = prepared["pager"]
+    prepared["html"] = _view_template(name).render(
         data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
-        base_url=context.get("base_url", ""), lang_root=root,
+        base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it
     )
+    return prepared
+
+
+def _prepare_all(pages, config):
+    """The background job: every page of this language pass, in the order MkDocs builds them."""
+    def work(send) -> None:
+        for page in pages:
+            send(prepare(page, config))
+    return work
+
+
+# After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
+# before search (priority 0) indexes page.content.
+@event_priority(10)
+def on_page_context(context, page, config, nav):
+    prepared = _prepared_in_background(page) or prepare(page, config)
+    page.meta["feeds"] = prepared["feeds"]
+    page.meta["sharing"] = prepared["sharing"]
+    if prepared["pager"] is not None:
+        page.meta["pager"] = prepared["pager"]
+    context["language_root"] = i18n.language_root(_language(page, config), config.plugins["i18n"].default_language)
+    if prepared["news_page"]:
+        _point_switcher_at_news_index(page, config)
+    if prepared["html"] is not None:
+        page.content = prepared["html"]
     return context
+
+
+def _prepared_in_background(page) -> dict | None:
+    """The background job's result for `page`, or None (no job, or it went out of step)."""
+    global _background
+    if _background is None:
+        return None
+    prepared = next(_background, None)
+    if prepared is not None and prepared["src_uri"] == page.file.src_uri:
+        return prepared
+    # Pages built in another order than announced (a plugin skipping or adding pages):
+    # the rest of this pass is prepared inline.
+    log.debug(f"views: background results out of step at {page.file.src_uri}; preparing inline")
+    _background_job.stop()
+    _background = None
+    return None

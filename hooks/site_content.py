@@ -3,8 +3,12 @@
 Events:
 - on_config: loads and validates `data/*.yml` and news front matter (content.py); on any
   problem logs each one as `file:line: field: message` and stops the build. Then fills
-  the staging docs directory (`.cache/staging/docs`: a mirror of `docs/` plus the stubs
-  of generated pages) and points `docs_dir` at it.
+  the staging docs directory (`.cache/staging/docs`: a mirror of `docs/`, plus, in the live
+  preview, the stubs of generated pages) and points `docs_dir` at it.
+- on_files (before mkdocs-static-i18n) and on_page_read_source: in a build, the stubs of
+  generated pages are not written: each is added as a File under the staging docs
+  directory that exists only in memory, and its text is handed to MkDocs when it reads the
+  page (see "Why a staging docs directory" in README.md).
 - on_startup: notes whether this is the live preview (drafts and future-dated articles
   are shown, marked) or a published build (they are left out; see publishing.py).
 - on_serve: the live preview watches the real `docs/`, not the staging copy (watching
@@ -19,6 +23,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 import build_state
 from content import load_content
@@ -31,8 +36,16 @@ from staging import fill_staging
 log = logging.getLogger("mkdocs.hooks.site_content")
 
 
+_stubs_on_disk = True  # set per run by on_startup
+_stubs_in_memory: dict[str, str] = {}  # src_uri -> stub text, when they are not on disk
+
+
 def on_startup(command, dirty):
+    global _stubs_on_disk
     build_state.preview = command == "serve"
+    # MkDocs' dirty reload (`make serve`) re-renders a page when its source file is newer
+    # than its output, so there every stub is a file; a full build needs no file for them.
+    _stubs_on_disk = command == "serve" or dirty
 
 
 # Before mkdocs-static-i18n (-100) and everything else: the rest of the build must see
@@ -49,7 +62,8 @@ def on_config(config):
         content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
         # An unpublished article's images stay unpublished too, unless a published one shows them.
         hidden_images = {image for a in hidden for image in a.images} - {i for a in content.articles for i in a.images}
-        fill_staging(source_docs_dir, staging_dir, all_generated_pages(content),
+        generated = all_generated_pages(content)
+        fill_staging(source_docs_dir, staging_dir, generated, write_generated=_stubs_on_disk,
                      leave_out={a.src_uri for a in hidden} | hidden_images, languages=LANGUAGES,
                      default_language=config.plugins["i18n"].default_language, data_dir=project_dir / "data")
     except ContentError as error:
@@ -64,12 +78,32 @@ def on_config(config):
     for article in hidden:
         log.info(f"Not published ({article.status}): {article.shown_as}")
     _report_links_to_unpublished(content, hidden)
+    _stubs_in_memory.clear()
+    if not _stubs_on_disk:
+        _stubs_in_memory.update(generated)
     build_state.content = content
     build_state.project_dir = project_dir
     build_state.source_docs_dir = source_docs_dir
     build_state.staging_dir = staging_dir
     config.docs_dir = str(staging_dir)
     return config
+
+
+# Before mkdocs-static-i18n (-100), which turns every File under docs_dir into its
+# language's page with its alternates: generated pages get theirs exactly like written ones.
+@event_priority(-90)
+def on_files(files, config):
+    if not _stubs_in_memory:
+        return files
+    generated = [File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                      inclusion=InclusionLevel.INCLUDED) for src_uri in _stubs_in_memory]
+    # In the order MkDocs lists files read from disk, so pages, sitemap and search index come
+    # out exactly as when the stubs are files.
+    return Files(sorted([*files, *generated], key=file_sort_key))
+
+
+def on_page_read_source(page, config):
+    return _stubs_in_memory.get(page.file.src_uri)  # None: MkDocs reads the file
 
 
 def _report_links_to_unpublished(content, hidden) -> None:

@@ -27,26 +27,38 @@ from pathlib import Path, PurePosixPath
 from loading import ContentError, Problem
 
 
-def _same(source: os.stat_result, target: Path, mtime: int) -> bool:
+def _same(source: os.stat_result, target: str, mtime: int) -> bool:
     try:
-        stat = target.stat()
+        stat = os.stat(target)
     except FileNotFoundError:
         return False
     return stat.st_size == source.st_size and stat.st_mtime_ns == mtime
 
 
-def _make_room(target: Path) -> None:
-    """Remove the staged file before it is made anew, never writing into it: it may be a
-    hard link to a docs file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+class _Folders:
+    """Makes a staged file's folder once per build (thousands of stubs share a few folders)."""
+
+    def __init__(self):
+        self._made: set[str] = set()
+
+    def make_room(self, target: str) -> None:
+        """Ready `target` to be made anew, never writing into it: it may be a hard link to a
+        docs file."""
+        folder = os.path.dirname(target)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
 
 
-def _mirror(source: Path, target: Path, own_mtime: int | None) -> None:
+def _mirror(source: str, target: str, own_mtime: int | None, folders: _Folders) -> None:
     """Stage `source` as `target`: a hard link when the staged file keeps the source's own
     modification time (a link is one directory entry; a copy, at network scale, thousands
     of file writes), else a copy, whose time is then set without touching the source."""
-    _make_room(target)
+    folders.make_room(target)
     if own_mtime is not None:
         try:
             os.link(source, target)
@@ -54,6 +66,19 @@ def _mirror(source: Path, target: Path, own_mtime: int | None) -> None:
         except OSError:  # another file system, or links not supported: copy
             pass
     shutil.copy2(source, target)
+
+
+def _write_stub(target: str, data: bytes, folders: _Folders) -> None:
+    """Write a generated page unless the staged file already holds exactly `data`."""
+    try:
+        with open(target, "rb") as staged:
+            if staged.read() == data:
+                return
+    except FileNotFoundError:
+        pass
+    folders.make_room(target)
+    with open(target, "xb") as stub:
+        stub.write(data)
 
 
 def _targets(relative: str, languages: tuple[str, ...], default: str) -> list[str]:
@@ -69,18 +94,28 @@ def _shows_content(relative: str) -> bool:
     return relative.endswith(".md") and not (relative.startswith("news/") and relative.count("/") >= 2)
 
 
-def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
-                 leave_out: set[str] = frozenset(), languages: tuple[str, ...] = ("zh", "en"),
-                 default_language: str = "zh", data_dir: Path | None = None) -> None:
-    """Make `staging_dir` hold the files of `docs_dir` (less `leave_out`) plus `generated`."""
-    wanted: set[str] = set()
-    clashes = []
-    sources = []
-    for root, dirs, names in os.walk(docs_dir):
+def _walk(folder: str):
+    """(absolute path, path relative to `folder` with '/' separators) of every file, sorted."""
+    prefix = len(folder.rstrip(os.sep)) + 1
+    for root, dirs, names in os.walk(folder):
         dirs.sort()
         for name in sorted(names):
-            source = Path(root, name)
-            sources.append((source, source.relative_to(docs_dir).as_posix(), source.stat()))
+            path = os.path.join(root, name)
+            yield path, path[prefix:].replace(os.sep, "/")
+
+
+def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
+                 write_generated: bool = True, leave_out: set[str] = frozenset(),
+                 languages: tuple[str, ...] = ("zh", "en"), default_language: str = "zh",
+                 data_dir: Path | None = None) -> None:
+    """Make `staging_dir` hold the files of `docs_dir` (less `leave_out`), plus `generated`
+    if `write_generated` (else a hand-written file at a generated page's path is still an
+    error, and stubs staged earlier are removed)."""
+    staging = str(staging_dir)
+    folders = _Folders()
+    wanted: set[str] = set()
+    clashes = []
+    sources = [(path, relative, os.stat(path)) for path, relative in _walk(str(docs_dir))]
     newest = max([stat.st_mtime_ns for _, _, stat in sources] +
                  [f.stat().st_mtime_ns for f in (data_dir.glob("*.yml") if data_dir else [])], default=0)
     for source, relative, stat in sources:
@@ -94,24 +129,21 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
         mtime = newest if shows_content else stat.st_mtime_ns
         for staged in _targets(relative, languages, default_language):
             wanted.add(staged)
-            target = staging_dir / staged
+            target = os.path.join(staging, staged)
             if not _same(stat, target, mtime):
-                _mirror(source, target, own_mtime=None if shows_content else mtime)
+                _mirror(source, target, None if shows_content else mtime, folders)
                 if shows_content:
                     os.utime(target, ns=(mtime, mtime))
     if clashes:
         raise ContentError(clashes)
-    for relative, text in generated.items():
+    for relative, text in generated.items() if write_generated else ():
         wanted.add(relative)
-        target = staging_dir / relative
-        data = text.encode("utf-8")
-        if not target.exists() or target.read_bytes() != data:
-            _make_room(target)
-            target.write_bytes(data)
-    for root, dirs, names in os.walk(staging_dir, topdown=False):
+        _write_stub(os.path.join(staging, relative), text.encode("utf-8"), folders)
+    prefix = len(staging.rstrip(os.sep)) + 1
+    for root, _dirs, names in os.walk(staging, topdown=False):  # stale files, then empty folders
         for name in names:
-            path = Path(root, name)
-            if path.relative_to(staging_dir).as_posix() not in wanted:
-                path.unlink()
-        if root != str(staging_dir) and not os.listdir(root):
+            path = os.path.join(root, name)
+            if path[prefix:].replace(os.sep, "/") not in wanted:
+                os.unlink(path)
+        if root != staging and not os.listdir(root):
             os.rmdir(root)

@@ -147,6 +147,34 @@ def _beijing_today() -> str:
     return datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
 
 
+def _files(site) -> dict:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_work_done_in_background_processes_builds_the_same_bytes_as_done_inline(news_site, tmp_path):
+    """Views, feeds and exports are prepared in background processes in a build
+    (hooks/background.py); done inline, as the live preview does, every byte is the same."""
+    from conftest import BUILD_DATE
+    from sitebuild import build
+    inline = build(news_site.project, tmp_path / "inline",
+                   extra_env={"SITE_BUILD_DATE": BUILD_DATE, "SITE_BACKGROUND_WORK": "0"})
+    assert inline.returncode == 0, inline.output
+    background, foreground = _files(news_site.site), _files(inline.site)
+    assert sorted(background) == sorted(foreground)
+    assert [path for path in background if background[path] != foreground[path]] == []
+    assert "feeds/news.rss.xml" in background and "en/members/index.json" in background
+
+
+def test_a_build_keeps_generated_pages_in_memory_and_the_staging_folder_holds_only_docs(fixture_site):
+    """The stubs of generated pages are no files in a build (the live preview writes them:
+    tests/test_live_preview.py); their pages are built all the same."""
+    staged = fixture_site.project / ".cache" / "staging" / "docs"
+    docs = fixture_site.project / "docs"
+    extra = [p.relative_to(staged).as_posix() for p in staged.rglob("*.md") if not (docs / p.relative_to(staged)).exists()]
+    assert extra == []
+    assert (fixture_site.site / "en" / "members" / "kunming" / "index.html").is_file()
+
+
 def test_same_input_builds_byte_identical_sites(fixture_site, tmp_path):
     """A second build on another day (as MkDocs sees it: SOURCE_DATE_EPOCH) changes no byte."""
     from sitebuild import build

@@ -1,0 +1,148 @@
+"""Work handed to a second process, so the build's own process does not wait for it.
+
+MkDocs renders pages on one core. Our two largest jobs need nothing from that rendering
+once it has started: the data views (known in full at `on_env`) and the feeds (known at
+`on_post_build`). A forked child inherits the build's memory (validated content, pages,
+templates) without copying or pickling it, does the job on the other core and either
+streams its results back through a pipe (views) or writes its files itself (feeds).
+
+Only where that is safe and pays: `mkdocs build` on Linux, not `--dirty`. The live
+preview builds in a server thread (forking a threaded process is unsafe) and re-renders a
+few pages at a time, and other systems do not fork cheaply; there, and when
+`SITE_BACKGROUND_WORK=0` is set, the same functions run inline. Output is the same either
+way (tests/test_bilingual_site.py builds both and compares every byte).
+
+A failure in a child is never lost: its message is sent back and raised in the build as
+the same `PluginError` the inline path would raise, and every child is waited for (or,
+when the build fails, stopped) before the build ends (hook `background_work.py`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections import deque
+from typing import Callable, Iterator
+
+from mkdocs.exceptions import PluginError
+
+enabled = False  # set per build by background_work.on_startup
+_BATCH = 64  # results per message: one pipe round-trip per result cost more than the result
+_DONE = "done"
+_FAILED = "failed"
+_RESULTS = "results"
+_jobs: list["Job"] = []
+
+
+def decide(command: str, dirty: bool) -> None:
+    """Use children for this run only for a full `mkdocs build` on Linux (see the docstring)."""
+    global enabled
+    enabled = (command == "build" and not dirty and sys.platform.startswith("linux")
+               and os.environ.get("SITE_BACKGROUND_WORK", "1") != "0")
+
+
+class Job:
+    """A function running in a forked child; `results()` yields what it sends, in order."""
+
+    def __init__(self, name: str, work: Callable[[Callable[[object], None]], None]):
+        self.name = name
+        context = multiprocessing.get_context("fork")
+        self._reader, writer = context.Pipe(duplex=False)
+        # Daemonic: if the build dies, the child is stopped with it, never left writing.
+        self._process = context.Process(target=_run, args=(work, writer), name=name, daemon=True)
+        self._process.start()
+        writer.close()  # the child holds the only writing end: its exit means end of file
+        self._pending: deque = deque()
+        self._finished = False
+        _jobs.append(self)
+
+    def results(self) -> Iterator[object]:
+        while True:
+            while self._pending:
+                yield self._pending.popleft()
+            if self._finished:
+                return
+            self._receive()
+
+    def _receive(self) -> None:
+        try:
+            kind, payload = self._reader.recv()
+        except EOFError:
+            self._finish()
+            raise PluginError(f"{self.name}: the background process stopped unexpectedly "
+                              f"(exit code {self._process.exitcode}); run the build again") from None
+        if kind == _RESULTS:
+            self._pending.extend(payload)
+        elif kind == _DONE:
+            self._finish()
+        else:  # _FAILED: the child's own message, raised here as the inline path would
+            self._finish()
+            raise PluginError(payload)
+
+    def wait(self) -> None:
+        """Block until the child has finished; raise its failure, if any."""
+        while not self._finished:
+            self._receive()
+
+    def _finish(self) -> None:
+        self._finished = True
+        self._reader.close()
+        self._process.join()
+        if self in _jobs:
+            _jobs.remove(self)
+
+    def stop(self) -> None:
+        if not self._finished:
+            self._process.terminate()
+            self._finish()
+
+
+def run(name: str, work: Callable[[], None]) -> None:
+    """Run `work` (which writes files and returns nothing) in a background process when this
+    build allows one, else now. Either way it has finished when the build ends."""
+    if enabled:
+        Job(name, lambda send: work())
+    else:
+        work()
+
+
+def _run(work, writer) -> None:
+    """The child: run `work`, sending its results in batches, then the outcome."""
+    batch: list = []
+
+    def send(result) -> None:
+        batch.append(result)
+        if len(batch) >= _BATCH:
+            writer.send((_RESULTS, batch[:]))
+            batch.clear()
+
+    outcome = (_DONE, None)
+    try:
+        work(send)
+    except PluginError as error:
+        outcome = (_FAILED, str(error))
+    except Exception:  # a bug, not bad content: the whole traceback helps
+        outcome = (_FAILED, "background work failed:\n" + traceback.format_exc())
+    try:
+        if batch:  # what came before a failure, too: the build stops at the page that failed
+            writer.send((_RESULTS, batch))
+        writer.send(outcome)
+    finally:
+        writer.close()
+
+
+def wait_for_all() -> None:
+    """Wait for every child still running; the first failure stops the others and is raised."""
+    try:
+        while _jobs:
+            _jobs[0].wait()
+    except PluginError:
+        stop_all()
+        raise
+
+
+def stop_all() -> None:
+    for job in list(_jobs):
+        job.stop()

@@ -1,0 +1,32 @@
+"""Hook: start and finish the build's background processes (background.py).
+
+Events:
+- on_startup: decides whether this run may use them (a full `mkdocs build` on Linux);
+- on_post_build, at the very end (after mkdocs-static-i18n has built every language): waits
+  for every background process, so the build ends only when all its files are written, and
+  raises the first failure as the build's error;
+- on_build_error: stops them, so a failed build leaves nothing writing into the site.
+Output owned: none.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+import background
+
+
+def on_startup(command, dirty):
+    background.decide(command, dirty)
+
+
+# Below every other on_post_build (reproducible.py, -120): the last thing a build does.
+@event_priority(-150)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # a nested language pass; the outer pass waits for all of them at its end
+    background.wait_for_all()
+
+
+def on_build_error(error):
+    background.stop_all()

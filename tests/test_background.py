@@ -1,0 +1,91 @@
+"""Background processes (hooks/background.py): results come back in order, a failure in a
+child reaches the build as its own message, and nothing is left running or unreported.
+
+These run real forked processes; the builds that use them are compared byte for byte with
+inline builds in tests/test_bilingual_site.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from sitebuild import REPO
+
+sys.path.insert(0, str(REPO / "hooks"))
+try:
+    import background
+finally:
+    sys.path.remove(str(REPO / "hooks"))
+
+
+@pytest.fixture
+def enabled(monkeypatch):
+    monkeypatch.delenv("SITE_BACKGROUND_WORK", raising=False)
+    background.decide("build", dirty=False)
+    yield
+    background.stop_all()
+    background.decide("serve", dirty=True)
+
+
+def test_results_come_back_in_the_order_they_were_sent_across_batches(enabled):
+    def work(send):
+        for number in range(1000):
+            send({"page": number})
+    job = background.Job("numbers", work)
+    assert [result["page"] for result in job.results()] == list(range(1000))
+
+
+def test_a_failure_in_the_child_is_raised_with_its_own_message(enabled):
+    def work(send):
+        send("first")
+        raise PluginError("docs/x.en.md: view: unknown view 'nope'")
+    job = background.Job("views", work)
+    results = job.results()
+    assert next(results) == "first"
+    with pytest.raises(PluginError, match=r"docs/x\.en\.md: view: unknown view 'nope'"):
+        next(results)
+
+
+def test_a_child_that_dies_is_reported_not_taken_for_finished(enabled):
+    job = background.Job("feeds", lambda send: os._exit(3))
+    with pytest.raises(PluginError, match="feeds: the background process stopped unexpectedly"):
+        job.wait()
+
+
+def test_the_end_of_the_build_waits_for_every_file_written_in_the_background(enabled, tmp_path):
+    target = tmp_path / "feed.xml"
+
+    def write():
+        import time
+        time.sleep(0.5)
+        target.write_text("<feed/>", encoding="utf-8")
+    background.run("feeds", write)
+    assert not target.exists()  # still being written, the build goes on
+    background.wait_for_all()
+    assert target.read_text(encoding="utf-8") == "<feed/>"
+
+
+def test_only_a_full_build_uses_background_processes(monkeypatch):
+    monkeypatch.delenv("SITE_BACKGROUND_WORK", raising=False)
+    background.decide("serve", dirty=True)
+    assert not background.enabled
+    background.decide("build", dirty=True)
+    assert not background.enabled
+    monkeypatch.setenv("SITE_BACKGROUND_WORK", "0")
+    background.decide("build", dirty=False)
+    assert not background.enabled
+    monkeypatch.delenv("SITE_BACKGROUND_WORK")
+    background.decide("build", dirty=False)
+    assert background.enabled == sys.platform.startswith("linux")
+    background.decide("serve", dirty=True)
+
+
+def test_work_runs_inline_when_background_processes_are_off(tmp_path):
+    background.decide("serve", dirty=True)
+    target = tmp_path / "done"
+    background.run("exports", lambda: target.write_text("yes", encoding="utf-8"))
+    assert target.read_text(encoding="utf-8") == "yes"  # already written when run() returns

@@ -9,7 +9,11 @@ Each size is built the way `make site` builds (`python -m mkdocs build --strict`
 fresh process, in a temporary copy of the project. Measured per size:
 
 - wall time of the build process and its peak resident memory (`os.wait4` rusage of
-  that one process, so an earlier, larger build does not leak into the figure);
+  that one process, so an earlier, larger build does not leak into the figure), and the
+  peak of the build and its background processes together (`tree MB`, sampled from /proc:
+  an upper bound, as forked processes share most pages);
+- the CPU time of the build's background processes (hooks/background.py: views, feeds and
+  exports prepared on the other core), from the build's log (`bg CPU s`);
 - output size (bytes, files, HTML pages), the member directory page in each language and
   a members JSON index if the site has one (`n/a` otherwise);
 - time spent inside our hooks, per hook module and event, in the same build. hooks/ is
@@ -208,7 +212,9 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
         deadline = time.monotonic() + BUILD_TIMEOUT
+        tree_peak = 0
         while True:
+            tree_peak = max(tree_peak, _tree_rss(process.pid))
             # wait4 gives the resource usage of this one child (not the running maximum of
             # all children that RUSAGE_CHILDREN reports).
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -223,6 +229,7 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
     reported = re.findall(r"Documentation built in ([\d.]+) seconds", text)
+    background = re.search(r"Background work: (\d+) processes, ([\d.]+) s of CPU", text)
     return {
         "command": command,
         "returncode": process.returncode,
@@ -230,8 +237,27 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
         # Linux reports ru_maxrss in KiB.
         "peak_rss_bytes": usage.ru_maxrss * 1024,
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+        # The build and its background processes together (hooks/background.py), sampled: an
+        # upper bound, since forked processes share most of their pages.
+        "peak_tree_rss_bytes": max(tree_peak, usage.ru_maxrss * 1024),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),  # background processes included
+        "background_processes": int(background[1]) if background else 0,
+        "background_cpu_seconds": float(background[2]) if background else 0.0,
     }
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and its children, in bytes (0 once it has gone)."""
+    total = 0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for member in [str(pid), *children]:
+            for line in Path(f"/proc/{member}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return total
 
 
 def measure_output(site: Path) -> dict:
@@ -434,12 +460,12 @@ def _kb(value: int | None) -> str:
 
 def print_report(results: list[dict]) -> None:
     header = ("size", "members", "articles zh/en", "wall s", "mkdocs s", "peak MB", "output MB", "files",
-              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %")
+              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %", "bg CPU s", "tree MB")
     rows = []
     for r in results:
         if r["returncode"] != 0:
             rows.append((r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
-                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * 9))
+                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * 11))
             continue
         # The table shows the site-wide index (members.json) if there is one; all are listed below.
         ranked = sorted(r["members_json"], key=lambda j: (j["path"] != "members.json", j["path"] != "members/index.json", j["path"]))
@@ -452,7 +478,8 @@ def print_report(results: list[dict]) -> None:
             _mb(r["peak_rss_bytes"]), _mb(r["output_bytes"]), str(r["output_files"]), str(r["html_pages"]),
             _kb(r["member_directory_bytes"]["zh"]), _kb(r["member_directory_bytes"]["en"]),
             "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB{more}",
-            f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.0f}%",
+            f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.1f}%",
+            f"{r['background_cpu_seconds']:.1f}", _mb(r["peak_tree_rss_bytes"]),
         ))
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
     for row in (header, *rows):

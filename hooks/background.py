@@ -34,6 +34,8 @@ _DONE = "done"
 _FAILED = "failed"
 _RESULTS = "results"
 _jobs: list["Job"] = []
+# What the finished children did on the other core, for the build log (and bench/run.py).
+finished = {"processes": 0, "cpu_seconds": 0.0}
 
 
 def decide(command: str, dirty: bool) -> None:
@@ -76,6 +78,8 @@ class Job:
         if kind == _RESULTS:
             self._pending.extend(payload)
         elif kind == _DONE:
+            finished["processes"] += 1
+            finished["cpu_seconds"] += payload
             self._finish()
         else:  # _FAILED: the child's own message, raised here as the inline path would
             self._finish()
@@ -118,7 +122,7 @@ def _run(work, writer) -> None:
             writer.send((_RESULTS, batch[:]))
             batch.clear()
 
-    outcome = (_DONE, None)
+    outcome = None
     try:
         work(send)
     except PluginError as error:
@@ -128,6 +132,9 @@ def _run(work, writer) -> None:
     try:
         if batch:  # what came before a failure, too: the build stops at the page that failed
             writer.send((_RESULTS, batch))
+        if outcome is None:
+            times = os.times()
+            outcome = (_DONE, times.user + times.system)  # this child's own CPU time
         writer.send(outcome)
     finally:
         writer.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 import build_state
 from content import load_content
@@ -99,7 +99,14 @@ def on_files(files, config):
                       inclusion=InclusionLevel.INCLUDED) for src_uri in _stubs_in_memory]
     # In the order MkDocs lists files read from disk, so pages, sitemap and search index come
     # out exactly as when the stubs are files.
-    return Files(sorted([*files, *generated], key=file_sort_key))
+    return Files(sorted([*files, *generated], key=_listed_order))
+
+
+def _listed_order(file: File) -> tuple:
+    """mkdocs.structure.files.file_sort_key (folder, index first, name), without building a
+    PurePosixPath for each of thousands of files."""
+    *folder, name = file.src_uri.split("/")
+    return (folder, file.name != "index", name)
 
 
 def on_page_read_source(page, config):

@@ -139,10 +139,14 @@ def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     [entry] = data["sizes"]
     for key in ("size", "members", "articles", "returncode", "wall_seconds", "mkdocs_reported_seconds",
                 "peak_rss_bytes", "output_bytes", "output_files", "html_pages", "member_directory_bytes",
-                "members_json", "hook_seconds", "hook_share_of_wall", "hook_events", "hook_by_module", "live_preview"):
+                "members_json", "hook_seconds", "hook_share_of_wall", "hook_events", "hook_by_module", "live_preview",
+                "peak_tree_rss_bytes", "background_processes", "background_cpu_seconds"):
         assert key in entry, key
     assert entry["size"] == size and entry["returncode"] == 0 and entry["members"] == MEMBERS
     assert entry["peak_rss_bytes"] > 0 and entry["output_files"] > 0
+    assert entry["peak_tree_rss_bytes"] >= entry["peak_rss_bytes"]
+    # Views, feeds and exports of both languages were prepared in background processes.
+    assert entry["background_processes"] == 6 and entry["background_cpu_seconds"] > 0
     assert entry["member_directory_bytes"]["zh"] > 0 and entry["member_directory_bytes"]["en"] > 0
     # Every hook of mkdocs.yml was timed, and hook time is part of the build's time.
     assert "on_config" in entry["hook_events"] and "on_page_context" in entry["hook_events"]

@@ -107,9 +107,16 @@ def run(name: str, work: Callable[[], None]) -> None:
     """Run `work` (which writes files and returns nothing) in a background process when this
     build allows one, else now. Either way it has finished when the build ends."""
     if enabled:
-        Job(name, lambda send: work())
+        Job(name, lambda send: _yielding(work))
     else:
         work()
+
+
+def _yielding(work: Callable[[], None]) -> None:
+    """Run `work` at a lower CPU priority: files are not needed before the build ends, while
+    the build's own process and the views it is waiting for are."""
+    os.nice(10)
+    work()
 
 
 def _run(work, writer) -> None:

@@ -4,12 +4,13 @@ Events:
 - on_files (after mkdocs-static-i18n): indexes this language pass's page URLs
   (build_state.urls), which every hook uses to link pages.
 - on_env: makes an autoescaping Jinja environment over the theme's templates for views,
-  and reads the views' interface strings (`partials/labels.html`) once.
+  and reads the views' interface strings (`partials/labels.html`) once; in a full build,
+  starts a background process that prepares every page of the pass (background.py).
 - on_page_markdown: escapes front-matter titles once, since Material prints
   `page.meta.title` unescaped.
-- on_page_context (before search indexes the page): renders the page's view
-  (`overrides/partials/views/<view>.html`) into `page.content`, so search, the page and
-  later feeds all see the same text; points the language switcher of a news page that
+- on_page_context (before search indexes the page): puts the page's view
+  (`overrides/partials/views/<view>.html`, rendered here or taken from the background
+  process) into `page.content`, so search and the page see the same text; points the language switcher of a news page that
   has no translation at the other language's news index (the missing-translation policy).
 Data read: the validated content in build_state. Output owned: the HTML of view pages.
 """
@@ -190,9 +191,9 @@ def prepare(page, config) -> dict:
     name, data = _view_of(page, content, lang, _linker(page), item)
     if name is None:
         return prepared
-    prepared["pager"] = data.get("pager")  # rel=prev/next in <head>
+    if "pager" in data:
+        prepared["pager"] = page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     prepared["news_page"] = name in ("article", "news-list")
-    page.meta["pager"] = prepared["pager"]
     prepared["html"] = _view_template(name).render(
         data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
         base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it

@@ -9,7 +9,8 @@ Each size is built the way `make site` builds (`python -m mkdocs build --strict`
 fresh process, in a temporary copy of the project. Measured per size:
 
 - wall time of the build process and its peak resident memory (`os.wait4` rusage of
-  that one process, so an earlier, larger build does not leak into the figure), and the
+  that one process, so an earlier, larger build does not leak into the figure; it is the
+  larger of the build's process and any background process it waited for), and the
   peak of the build and its background processes together (`tree MB`, sampled from /proc:
   an upper bound, as forked processes share most pages);
 - the CPU time of the build's background processes (hooks/background.py: views, feeds and

@@ -1,10 +1,11 @@
 """Work handed to a second process, so the build's own process does not wait for it.
 
-MkDocs renders pages on one core. Our two largest jobs need nothing from that rendering
-once it has started: the data views (known in full at `on_env`) and the feeds (known at
-`on_post_build`). A forked child inherits the build's memory (validated content, pages,
+MkDocs renders pages on one core. Our largest jobs need nothing from that rendering once
+every page of a language pass has been read (`on_env`): the data views, the feeds and the
+member exports. A forked child inherits the build's memory (validated content, pages,
 templates) without copying or pickling it, does the job on the other core and either
-streams its results back through a pipe (views) or writes its files itself (feeds).
+streams its results back through a pipe (`Job`: the views) or writes its files itself
+(`run`: feeds, exports).
 
 Only where that is safe and pays: `mkdocs build` on Linux, not `--dirty`. The live
 preview builds in a server thread (forking a threaded process is unsafe) and re-renders a
@@ -12,21 +13,29 @@ few pages at a time, and other systems do not fork cheaply; there, and when
 `SITE_BACKGROUND_WORK=0` is set, the same functions run inline. Output is the same either
 way (tests/test_bilingual_site.py builds both and compares every byte).
 
-A failure in a child is never lost: its message is sent back and raised in the build as
-the same `PluginError` the inline path would raise, and every child is waited for (or,
-when the build fails, stopped) before the build ends (hook `background_work.py`).
+A failure in a child is never lost: its message is sent back and stops the build (a view's
+`PluginError` with the same message, at the same page, as the inline path; a feed's or an
+export's at the end of the build), a warning logged in a child fails a strict build as it
+would inline, and every child is waited for (or, when the build fails, stopped) before
+the build ends (hook `background_work.py`). A child also dies with the build's process.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections import deque
 from typing import Callable, Iterator
 
 from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.background")
 
 enabled = False  # set per build by background_work.on_startup
 _BATCH = 64  # results per message: one pipe round-trip per result cost more than the result
@@ -43,6 +52,7 @@ def decide(command: str, dirty: bool) -> None:
     global enabled
     enabled = (command == "build" and not dirty and sys.platform.startswith("linux")
                and os.environ.get("SITE_BACKGROUND_WORK", "1") != "0")
+    finished.update(processes=0, cpu_seconds=0.0)
 
 
 class Job:
@@ -52,10 +62,12 @@ class Job:
         self.name = name
         context = multiprocessing.get_context("fork")
         self._reader, writer = context.Pipe(duplex=False)
-        # Daemonic: if the build dies, the child is stopped with it, never left writing.
-        self._process = context.Process(target=_run, args=(work, writer), name=name, daemon=True)
-        self._process.start()
-        writer.close()  # the child holds the only writing end: its exit means end of file
+        # Daemonic: if the build fails, the child is stopped with it, never left writing.
+        self._process = context.Process(target=_run, args=(work, writer, os.getpid()), name=name, daemon=True)
+        try:
+            self._process.start()
+        finally:
+            writer.close()  # the child holds the only writing end: its exit means end of file
         self._pending: deque = deque()
         self._finished = False
         _jobs.append(self)
@@ -78,9 +90,12 @@ class Job:
         if kind == _RESULTS:
             self._pending.extend(payload)
         elif kind == _DONE:
+            cpu_seconds, warnings = payload
             finished["processes"] += 1
-            finished["cpu_seconds"] += payload
+            finished["cpu_seconds"] += cpu_seconds
             self._finish()
+            if warnings:  # printed by the child; logged here too, so that --strict counts them
+                log.warning(f"{self.name}: {warnings} warning(s) in the background process, printed above")
         else:  # _FAILED: the child's own message, raised here as the inline path would
             self._finish()
             raise PluginError(payload)
@@ -103,12 +118,23 @@ class Job:
             self._finish()
 
 
+def start(name: str, work: Callable[[Callable[[object], None]], None]) -> Job | None:
+    """`work` in a background process, or None if this build may not use one now: only a
+    single-threaded process forks safely, and a failed fork (no memory) leaves the work to be
+    done inline."""
+    if not enabled or threading.active_count() > 1:
+        return None
+    try:
+        return Job(name, work)
+    except OSError as error:
+        log.info(f"{name}: no background process ({error}); done inline")
+        return None
+
+
 def run(name: str, work: Callable[[], None]) -> None:
     """Run `work` (which writes files and returns nothing) in a background process when this
     build allows one, else now. Either way it has finished when the build ends."""
-    if enabled:
-        Job(name, lambda send: _yielding(work))
-    else:
+    if start(name, lambda send: _yielding(work)) is None:
         work()
 
 
@@ -119,8 +145,31 @@ def _yielding(work: Callable[[], None]) -> None:
     work()
 
 
-def _run(work, writer) -> None:
+class _WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record) -> None:
+        self.count += 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have Linux stop this child if the build's process is killed (then no cleanup of its
+    own runs): never a child left writing into a site after its build has gone."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return
+    if os.getppid() != parent:  # the build died before that took effect
+        os._exit(1)
+
+
+def _run(work, writer, parent: int) -> None:
     """The child: run `work`, sending its results in batches, then the outcome."""
+    _die_with_parent(parent)
+    warnings = _WarningCounter()
+    logging.getLogger("mkdocs").addHandler(warnings)
     batch: list = []
 
     def send(result) -> None:
@@ -137,11 +186,14 @@ def _run(work, writer) -> None:
     except Exception:  # a bug, not bad content: the whole traceback helps
         outcome = (_FAILED, "background work failed:\n" + traceback.format_exc())
     try:
-        if batch:  # what came before a failure, too: the build stops at the page that failed
-            writer.send((_RESULTS, batch))
+        try:
+            if batch:  # what came before a failure, too: the build stops at the page that failed
+                writer.send((_RESULTS, batch))
+        except Exception:  # a result that cannot be sent is a bug to report, not a crash
+            outcome = outcome or (_FAILED, "background work failed:\n" + traceback.format_exc())
         if outcome is None:
             times = os.times()
-            outcome = (_DONE, times.user + times.system)  # this child's own CPU time
+            outcome = (_DONE, (times.user + times.system, warnings.count))  # this child's own CPU time
         writer.send(outcome)
     finally:
         writer.close()

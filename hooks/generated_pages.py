@@ -1,9 +1,10 @@
 """The pages the site generates from data, as small Markdown stubs (src_uri -> text).
 
 A stub only names its view and the entry it shows; the markup comes from the view's
-template in `overrides/partials/views/`. Stubs are real files in the staging docs
-directory, so mkdocs-static-i18n treats them exactly like hand-written pages (see the
-architecture section of README.md).
+template in `overrides/partials/views/`. Stubs are pages of the staging docs directory
+(Files that exist only in memory in a build, files on disk in the live preview), so
+mkdocs-static-i18n treats them exactly like hand-written pages (see the architecture
+section of README.md).
 """
 
 from __future__ import annotations

@@ -92,11 +92,9 @@ def _start_background(files, config) -> None:
     """Every page is read and every URL known by now: a background process prepares the views
     of the whole pass while MkDocs renders pages (on_page_context takes its results)."""
     global _background_job, _background
-    _background_job = _background = None
-    if background.enabled:
-        pages = [file.page for file in files.documentation_pages()]
-        _background_job = background.Job("views", _prepare_all(pages, config))
-        _background = _background_job.results()
+    pages = [file.page for file in files.documentation_pages()] if background.enabled else []
+    _background_job = background.start("views", _prepare_all(pages, config)) if pages else None
+    _background = _background_job.results() if _background_job is not None else None
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, set_exclusions
 
 import build_state
 from content import load_content
@@ -95,11 +95,14 @@ def on_config(config):
 def on_files(files, config):
     if not _stubs_in_memory:
         return files
-    generated = [File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
-                      inclusion=InclusionLevel.INCLUDED) for src_uri in _stubs_in_memory]
-    # In the order MkDocs lists files read from disk, so pages, sitemap and search index come
-    # out exactly as when the stubs are files.
-    return Files(sorted([*files, *generated], key=_listed_order))
+    generated = [File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                 for src_uri in _stubs_in_memory]
+    set_exclusions(generated, config)  # as get_files does for files on disk
+    # In the order MkDocs lists files read from disk (docs files, then the theme's), so pages,
+    # sitemap and search index come out exactly as when the stubs are files.
+    docs = [file for file in files if file.src_dir == config.docs_dir]
+    theme = [file for file in files if file.src_dir != config.docs_dir]
+    return Files(sorted([*docs, *generated], key=_listed_order) + theme)
 
 
 def _listed_order(file: File) -> tuple:

@@ -89,3 +89,71 @@ def test_work_runs_inline_when_background_processes_are_off(tmp_path):
     target = tmp_path / "done"
     background.run("exports", lambda: target.write_text("yes", encoding="utf-8"))
     assert target.read_text(encoding="utf-8") == "yes"  # already written when run() returns
+
+
+def test_a_warning_in_the_child_is_logged_in_the_build_so_strict_mode_counts_it(enabled, caplog):
+    import logging
+
+    def work(send):
+        logging.getLogger("mkdocs.hooks.feeds").warning("a feed without items")
+    job = background.Job("feeds", work)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        job.wait()
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "feeds: 1 warning(s) in the background process, printed above"]
+
+
+def test_no_background_process_while_other_threads_run(enabled):
+    import threading
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert background.start("views", lambda send: None) is None  # forking now would be unsafe
+    finally:
+        release.set()
+        thread.join()
+    job = background.start("views", lambda send: send("ok"))
+    assert job is not None and list(job.results()) == ["ok"]
+
+
+def test_a_child_does_not_outlive_a_killed_build(tmp_path):
+    """A build killed outright (no cleanup runs) takes its background processes with it."""
+    import signal
+    import subprocess
+    import time
+    pid_file = tmp_path / "child.pid"
+    script = f"""
+import os, sys, time
+sys.path.insert(0, {str(REPO / "hooks")!r})
+import background
+background.decide("build", dirty=False)
+def work():
+    open({str(pid_file)!r}, "w").write(str(os.getpid()))
+    time.sleep(60)
+background.run("feeds", work)
+time.sleep(60)
+"""
+    build = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "SITE_BACKGROUND_WORK": "1"})
+    try:
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline and build.poll() is None
+            time.sleep(0.05)
+        child = int(pid_file.read_text())
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 10
+        while _alive(child):
+            assert time.monotonic() < deadline, "the background process outlived its build"
+            time.sleep(0.05)
+    finally:
+        build.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left

@@ -125,11 +125,6 @@ def generated_stubs(project: Path, env: dict | None = None) -> dict[str, str]:
     return json.loads(result.stdout)
 
 
-def generated_pages(project: Path, env: dict | None = None) -> set[str]:
-    """Docs paths of the pages the hooks generate."""
-    return set(generated_stubs(project, env))
-
-
 def built_page(src: str, default_language: str = "zh") -> str:
     """Where the i18n build writes the page of a suffixed docs file: `a/b.en.md` ->
     `en/a/b/index.html` (the page's dest_uri)."""
@@ -154,7 +149,8 @@ def write_twin(project: Path, site: Path, twin: Path, default_language: str = "z
     """Write the hand-written twin of `project` (built into `site` with `env`) into `twin`."""
     staged = project / STAGING
     shutil.copytree(staged, twin / "docs")
-    for src, stub in generated_stubs(project, env).items():
+    stubs = generated_stubs(project, env)
+    for src, stub in stubs.items():
         (twin / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
         (twin / "docs" / src).write_text(stub, encoding="utf-8")
     os.symlink((project / "overrides").resolve(), twin / "overrides")
@@ -186,4 +182,4 @@ def write_twin(project: Path, site: Path, twin: Path, default_language: str = "z
         "validation:\n  links:\n    not_found: info\n",
         encoding="utf-8",
     )
-    return {"config": config, "rewritten_pages": rewritten}
+    return {"config": config, "rewritten_pages": rewritten, "generated_pages": sorted(stubs)}

@@ -58,7 +58,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate  # noqa: E402
-from hand_written import built_page, generated_pages, install_page_timer, write_twin  # noqa: E402
+from hand_written import built_page, install_page_timer, write_twin  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
 BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
@@ -393,7 +393,7 @@ def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -
         return result
     full = json.loads(page_times.read_text(encoding="utf-8"))
     hand = json.loads(twin_times.read_text(encoding="utf-8"))
-    generated = sorted(built_page(src) for src in generated_pages(project, env))
+    generated = sorted(built_page(src) for src in twin["generated_pages"])
     compared = [page for page in generated if page in full and page in hand]
     result["generated_pages"] = {
         "count": len(compared),

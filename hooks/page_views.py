@@ -179,6 +179,7 @@ def prepare(page, config) -> dict:
     cover_url = build_state.urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     prepared = {
         "src_uri": page.file.src_uri,
+        "language_root": root,
         "feeds": page.meta["feeds"],
         "sharing": sharing(page, lang, content, config, item,
                            image_url=config.site_url + cover_url if cover_url else None),
@@ -216,7 +217,7 @@ def on_page_context(context, page, config, nav):
     page.meta["sharing"] = prepared["sharing"]
     if prepared["pager"] is not None:
         page.meta["pager"] = prepared["pager"]
-    context["language_root"] = i18n.language_root(_language(page, config), config.plugins["i18n"].default_language)
+    context["language_root"] = prepared["language_root"]
     if prepared["news_page"]:
         _point_switcher_at_news_index(page, config)
     if prepared["html"] is not None:

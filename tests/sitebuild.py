@@ -51,11 +51,12 @@ def edit_file(project: Path, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def build(project: Path, site: Path | None = None, extra_env: dict | None = None) -> Build:
+def build(project: Path, site: Path | None = None, extra_env: dict | None = None,
+          options: tuple[str, ...] = ("--strict",)) -> Build:
     site = site or project.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *options, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, cwd=project, timeout=600,
     )
     return Build(project, site, result.returncode, result.stdout + result.stderr)

@@ -28,7 +28,7 @@ site: $(VENV)/.site-deps
 	@echo "Site built in site/ (Chinese at /, English at /en/)."
 
 ## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
-## --dirty: after the first build, re-render only the pages whose source changed (README, Performance).
+## --dirty: after the first build, re-render only the pages whose source changed (bench/README.md, Performance).
 serve: $(VENV)/.site-deps
 	$(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 

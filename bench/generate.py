@@ -3,7 +3,7 @@
 `generate(target_dir, members=N, articles=M, seed=S)` writes a complete project into
 `target_dir`: the repo's `mkdocs.yml`, `hooks/` and `overrides/` (as tests/sitebuild.py's
 `make_project` copies them), the repo's hand-written `docs/` pages without its news
-articles, and invented content that follows the content contract (README.md) and the
+articles, and invented content that follows the content contract (STAFF.md) and the
 schema (hooks/models.py):
 
 - `data/members.yml`: N members with bilingual names built from syllables (昆安市 / Kun'an),

@@ -33,7 +33,7 @@ _RESERVED_SLUGS = {"index", "page"}
 
 _FRIENDLY = {
     "missing": "required field is missing",
-    "extra_forbidden": "unknown field (check the spelling; see the content contract in README.md)",
+    "extra_forbidden": "unknown field (check the spelling; see the content contract in STAFF.md)",
     "bool_type": "expected true or false",
     "bool_parsing": "expected true or false",
     "int_type": "expected a whole number",

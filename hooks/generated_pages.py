@@ -4,7 +4,7 @@ A stub only names its view and the entry it shows; the markup comes from the vie
 template in `overrides/partials/views/`. Stubs are pages of the staging docs directory
 (Files that exist only in memory in a build, files on disk in the live preview), so
 mkdocs-static-i18n treats them exactly like hand-written pages (see the architecture
-section of README.md).
+section of ARCHITECTURE.md).
 """
 
 from __future__ import annotations

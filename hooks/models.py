@@ -1,6 +1,6 @@
 """The typed schema of every data file and of news front matter (pydantic v2).
 
-This is the content contract communications staff work against (see README). Field
+This is the content contract communications staff work against (see STAFF.md). Field
 names here are the names in the YAML; error messages are written for non-programmers.
 Cross-file rules (unknown ids, duplicates) live in `content.py`, not here.
 """

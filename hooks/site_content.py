@@ -8,7 +8,7 @@ Events:
 - on_files (before mkdocs-static-i18n) and on_page_read_source: in a build, the stubs of
   generated pages are not written: each is added as a File under the staging docs
   directory that exists only in memory, and its text is handed to MkDocs when it reads the
-  page (see "Why a staging docs directory" in README.md).
+  page (see "Why a staging docs directory" in ARCHITECTURE.md).
 - on_startup: notes whether this is the live preview (drafts and future-dated articles
   are shown, marked) or a published build (they are left out; see publishing.py).
 - on_serve: the live preview watches the real `docs/`, not the staging copy (watching

@@ -96,7 +96,7 @@ def test_each_language_has_a_search_index_of_its_own_pages_generated_ones_includ
     assert not any(location.startswith("en/") for location in zh_titles)
     # jieba segments Chinese with zero-width spaces in the index text
     assert any("测试用会员" in d["text"].replace("\u200b", "") for d in zh["docs"] if d["location"] == "members/kunming/")
-    # lunr's English pipeline only: lunr-languages' "zh" breaks search in the browser (README)
+    # lunr's English pipeline only: lunr-languages' "zh" breaks search in the browser (ARCHITECTURE.md, Search)
     assert zh["config"]["lang"] == en["config"]["lang"] == ["en"]
 
 

@@ -13,7 +13,7 @@ fresh process, in a temporary copy of the project. Measured per size:
   larger of the build's process and any background process it waited for), and the
   peak of the build and its background processes together (`tree MB`, sampled from /proc:
   an upper bound, as forked processes share most pages);
-- the CPU time of the build's background processes (hooks/background.py: views, feeds and
+- the CPU time of the build's background processes (hooks/bilingual_site/background.py: views, feeds and
   exports prepared on the other core), from the build's log (`bg CPU s`);
 - output size (bytes, files, HTML pages), the member directory page in each language and
   a members JSON index if the site has one (`n/a` otherwise);
@@ -238,7 +238,7 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
         # Linux reports ru_maxrss in KiB.
         "peak_rss_bytes": usage.ru_maxrss * 1024,
-        # The build and its background processes together (hooks/background.py), sampled: an
+        # The build and its background processes together (hooks/bilingual_site/background.py), sampled: an
         # upper bound, since forked processes share most of their pages.
         "peak_tree_rss_bytes": max(tree_peak, usage.ru_maxrss * 1024),
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),  # background processes included

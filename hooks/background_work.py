@@ -15,7 +15,7 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-import background
+from bilingual_site import background
 
 log = logging.getLogger("mkdocs.hooks.background_work")
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import icalendar
 
-import build_state
-import i18n
+from bilingual_site import build_state, i18n
 
 UID_DOMAIN = "eastasia.iclei.org"
 

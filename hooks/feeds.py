@@ -20,13 +20,11 @@ from pathlib import Path
 
 import lxml.html
 
-import background
-import build_state
-import i18n
-from feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
-from listings import Listing
-from publishing import PUBLISHED
-from views import article_path, member_path
+from bilingual_site import background, build_state, i18n
+from bilingual_site.feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
+from bilingual_site.listings import Listing
+from bilingual_site.publishing import PUBLISHED
+from bilingual_site.views import article_path, member_path
 
 # Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
 # the feeds still need the bodies of the others. Feeds only ever list current articles.

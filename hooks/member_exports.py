@@ -16,10 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import background
-import build_state
-import i18n
-import member_directory
+from bilingual_site import background, build_state, i18n, member_directory
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -26,13 +26,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-import background
-import build_state
-import i18n
-import listings
-import views
-from feed_writer import feed_paths
-from sharing import sharing
+from bilingual_site import background, build_state, i18n, listings, views
+from bilingual_site.feed_writer import feed_paths
+from bilingual_site.sharing import sharing
 
 _views_env: jinja2.Environment | None = None
 _labels: dict[str, dict] = {}  # interface strings per language (overrides/partials/labels.html)

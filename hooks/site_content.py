@@ -25,13 +25,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-import build_state
-from content import load_content
-from generated_pages import all_generated_pages
-from loading import ContentError
-from models import LANGUAGES
-from publishing import build_date
-from staging import fill_staging
+from bilingual_site import build_state
+from bilingual_site.content import load_content
+from bilingual_site.generated_pages import all_generated_pages
+from bilingual_site.loading import ContentError
+from bilingual_site.models import LANGUAGES
+from bilingual_site.publishing import build_date
+from bilingual_site.staging import fill_staging
 
 log = logging.getLogger("mkdocs.hooks.site_content")
 

@@ -1,4 +1,4 @@
-"""Background processes (hooks/background.py): results come back in order, a failure in a
+"""Background processes (hooks/bilingual_site/background.py): results come back in order, a failure in a
 child reaches the build as its own message, and nothing is left running or unreported.
 
 These run real forked processes; the builds that use them are compared byte for byte with
@@ -17,7 +17,7 @@ from sitebuild import REPO
 
 sys.path.insert(0, str(REPO / "hooks"))
 try:
-    import background
+    from bilingual_site import background
 finally:
     sys.path.remove(str(REPO / "hooks"))
 
@@ -126,7 +126,7 @@ def test_a_child_does_not_outlive_a_killed_build(tmp_path):
     script = f"""
 import os, sys, time
 sys.path.insert(0, {str(REPO / "hooks")!r})
-import background
+from bilingual_site import background
 background.decide("build", dirty=False)
 def work():
     open({str(pid_file)!r}, "w").write(str(os.getpid()))

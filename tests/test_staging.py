@@ -1,4 +1,4 @@
-"""The staging docs directory (hooks/staging.py) never changes a file under docs/.
+"""The staging docs directory (hooks/bilingual_site/staging.py) never changes a file under docs/.
 
 Staged files are hard links to their docs file where they can be, so these tests work on
 real files in a temporary folder: an author's file must keep its text and its modification
@@ -12,10 +12,10 @@ import sys
 
 from sitebuild import REPO
 
-# The hooks import each other by module name, as MkDocs loads them (their folder on sys.path).
+# As MkDocs loads the hooks: their folder on sys.path, the package by its absolute name.
 sys.path.insert(0, str(REPO / "hooks"))
 try:
-    import staging
+    from bilingual_site import staging
 finally:
     sys.path.remove(str(REPO / "hooks"))
 

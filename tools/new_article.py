@@ -19,9 +19,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from i18n import tag_slug  # noqa: E402
-from models import _slug  # noqa: E402
-from publishing import build_date  # noqa: E402
+from bilingual_site.i18n import tag_slug  # noqa: E402
+from bilingual_site.models import _slug  # noqa: E402
+from bilingual_site.publishing import build_date  # noqa: E402
 
 BODY = {
     "zh": "在这里写正文第一段。\n\n## 小标题\n\n正文……\n",

@@ -20,7 +20,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 
-from publishing import moment
+from .publishing import moment
 
 FEED_SIZE = 20  # newest articles per feed
 TAG_AUTHORITY = "eastasia.iclei.org,2024"  # the tag: URI authority; never change it

@@ -13,9 +13,9 @@ import hashlib
 
 import yaml
 
-from content import SiteContent
-from listings import all_listings, articles_on_page, page_count
-from models import LANGUAGES
+from .content import SiteContent
+from .listings import all_listings, articles_on_page, page_count
+from .models import LANGUAGES
 
 
 def _stub(front_matter: dict) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from content import Article, SiteContent
-from models import LANGUAGES
+from .content import Article, SiteContent
+from .models import LANGUAGES
 
 PAGE_SIZE = 10
 

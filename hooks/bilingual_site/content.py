@@ -19,10 +19,10 @@ import markdown
 from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
-from loading import ContentError, Located, Problem, load_data_file, load_markdown
-from i18n import tag_slug
-from models import DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter
-from publishing import PUBLISHED, status
+from .loading import ContentError, Located, Problem, load_data_file, load_markdown
+from .i18n import tag_slug
+from .models import DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter
+from .publishing import PUBLISHED, status
 
 _NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")

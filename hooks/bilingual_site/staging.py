@@ -24,7 +24,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
-from loading import ContentError, Problem
+from .loading import ContentError, Problem
 
 
 def _same(source: os.stat_result, target: str, mtime: int) -> bool:

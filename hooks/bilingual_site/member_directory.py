@@ -13,7 +13,7 @@ import io
 import json
 from collections import defaultdict
 
-from i18n import country_name, name_sort_key
+from .i18n import country_name, name_sort_key
 
 # The equirectangular projection of overrides/assets/map/world.svg (viewBox 0 0 360 180).
 MAP_WIDTH, MAP_HEIGHT = 360, 180

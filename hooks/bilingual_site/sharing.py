@@ -7,9 +7,9 @@ Plain data in, plain data out; `overrides/main.html` renders it (JSON-LD through
 
 from __future__ import annotations
 
-from content import first_paragraph
-from i18n import LANGUAGE_TAG
-from publishing import moment
+from .content import first_paragraph
+from .i18n import LANGUAGE_TAG
+from .publishing import moment
 
 OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 DESCRIPTION_LENGTH = 200

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Callable
 
-import member_directory as directory
-from content import Article, SiteContent
-from i18n import country_name
-from listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
+from . import member_directory as directory
+from .content import Article, SiteContent
+from .i18n import country_name
+from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
 
 LATEST_ON_HOME = 5
 

@@ -62,7 +62,8 @@ HEADER_ONLY: tuple[tuple[str, str], ...] = (
 # stays as published, so an image or a font from another host is blocked in the preview too).
 PREVIEW_SCRIPTS = "'self' 'unsafe-inline'"
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SCRIPT_START = re.compile(r"<script\b([^>]*)>", re.I)
+_SCRIPT_END = re.compile(r"</script[\s/>]", re.I)  # where HTML ends a script's text
 _SRC = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.I)
 _ATTRIBUTE = r"""(?:^|\s){name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 _TYPE = re.compile(_ATTRIBUTE.format(name="type"), re.I)
@@ -100,12 +101,24 @@ def script_hash(source: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def _scripts(html: str):
+    """(attributes, text) of each <script> element. Two searches per script rather than one
+    pattern with a lazy `.*?`, which tested every character of the page (three times slower)."""
+    position = 0
+    while (start := _SCRIPT_START.search(html, position)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        if end is None:
+            return
+        yield start.group(1), html[start.end():end.start()]
+        position = end.end()
+
+
 def inline_script_hashes(html: str) -> tuple[str, ...]:
     """The hashes of every inline script `html` executes, sorted and without repeats."""
     return tuple(sorted({
-        script_hash(match.group(2))
-        for match in _SCRIPT.finditer(html)
-        if not _SRC.search(match.group(1)) and _is_executed(match.group(1))
+        script_hash(text)
+        for attributes, text in _scripts(html)
+        if not _SRC.search(attributes) and _is_executed(attributes)
     }))
 
 

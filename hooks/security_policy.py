@@ -2,9 +2,9 @@
 
 Events:
 - on_startup: notes whether this is the live preview (see content_security.PREVIEW_SCRIPTS);
-- on_config, outermost language pass: starts the build's set of inline-script hashes;
+- on_config, outermost language pass: starts the build's sets of hashes;
 - on_post_page, and on_post_template for 404.html (rendered outside the page loop): hashes
-  the page's inline scripts and writes the page's policy into the <meta> that
+  the page's inline scripts and style attributes and writes the page's policy into the <meta> that
   overrides/main.html puts first in <head> (string work only: content_security.py);
 - on_post_build, outermost pass (after mkdocs-static-i18n has built every language): writes
   the union of all pages' hashes as an nginx directive to `.nginx/content-security-policy.conf`
@@ -24,7 +24,9 @@ from bilingual_site import content_security
 SNIPPET = Path(".nginx", "content-security-policy.conf")
 
 _preview = False
-_hashes: set[str] = set()  # every pass's, in this process
+# Every pass's hashes, in this process: inline scripts, style attributes.
+_scripts: set[str] = set()
+_styles: set[str] = set()
 
 
 def on_startup(command, dirty):
@@ -34,13 +36,15 @@ def on_startup(command, dirty):
 
 def on_config(config):
     if not config.plugins["i18n"].building:  # a new build, not the next language pass
-        _hashes.clear()
+        _scripts.clear()
+        _styles.clear()
     return config
 
 
 def _fill(html: str) -> str:
-    html, hashes = content_security.fill_meta(html, preview=_preview)
-    _hashes.update(hashes)
+    html, scripts, styles = content_security.fill_meta(html, preview=_preview)
+    _scripts.update(scripts)
+    _styles.update(styles)
     return html
 
 
@@ -64,4 +68,4 @@ def on_post_build(config):
         return  # a nested language pass; the outermost pass writes the union
     target = Path(config.site_dir) / SNIPPET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content_security.nginx_snippet(_hashes), encoding="utf-8")
+    target.write_text(content_security.nginx_snippet(_scripts, _styles), encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 
 from browser import browser_page, serve
 from pages import html_files, parse, url_path_of
-from sitebuild import REPO, edit_file, make_project
+from sitebuild import REPO, build, edit_file, make_project
 from test_live_preview import live_preview
 
 sys.path.insert(0, str(REPO / "hooks"))
@@ -65,7 +65,8 @@ def uncovered(site) -> dict[str, list[str]]:
     """Per page, what its policies do not allow: inline scripts missing from the page's <meta>
     or the header policy, inline event handlers and javascript: URLs (which no hash covers),
     and a <meta> that is missing or not first in <head>."""
-    header_scripts = set(directives(header_policy(site))["script-src"])
+    header = directives(header_policy(site))
+    header_scripts, header_styles = set(header["script-src"]), set(header.get("style-src-attr", []))
     problems = {}
     for file in html_files(site):
         tree = parse(file)
@@ -76,16 +77,20 @@ def uncovered(site) -> dict[str, list[str]]:
                  and not (e.tag == "meta" and e.get("charset") is not None)][:1]
         if len(metas) != 1 or first != metas:
             page.append("no Content-Security-Policy <meta> first in <head>")
-            meta_scripts = set()
+            meta = {}
         else:
-            meta_scripts = set(directives(metas[0].get("content")).get("script-src", []))
+            meta = directives(metas[0].get("content"))
         for text in inline_scripts(tree):
             digest = sha256_source(text)
-            if digest not in meta_scripts or digest not in header_scripts:
+            if digest not in meta.get("script-src", []) or digest not in header_scripts:
                 page.append(f"inline script not covered: {text[:60]!r}")
         for element in tree.iter():
             if not isinstance(element.tag, str):
                 continue
+            if element.get("style") is not None:
+                digest = sha256_source(element.get("style"))
+                if digest not in meta.get("style-src-attr", []) or digest not in header_styles:
+                    page.append(f"style attribute not covered: {element.get('style')!r}")
             for name, value in element.attrib.items():
                 if name.lower().startswith("on"):
                     page.append(f"inline event handler {name} on <{element.tag}>")
@@ -177,6 +182,27 @@ def test_chromium_reports_a_script_the_policy_does_not_allow(fixture_site, tmp_p
         with pytest.raises(AssertionError, match="script-src"):
             with browser_page(base) as page:
                 page.goto(base + "en/")
+
+
+def test_style_attributes_are_allowed_by_hash_and_applied(tmp_path):
+    """Markdown writes `style="text-align: …"` for aligned table columns: the page's policy
+    allows exactly those values (style-src-attr), and Chromium applies them, with no violation."""
+    project = make_project(tmp_path)
+    edit_file(project, "docs/news/2023/normal-pair.en.md", "First paragraph.",
+              "First paragraph.\n\n| Member | Joined |\n|:--|--:|\n| Kunming | 2022 |\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = result.page("en/news/2023/normal-pair/")
+    assert 'style="text-align: right;"' in html
+    assert uncovered(result.site) == {}
+    policy = directives(parse(result.site / "en/news/2023/normal-pair/index.html").xpath(
+        '//meta[@http-equiv="Content-Security-Policy"]')[0].get("content"))
+    assert policy["style-src-attr"] == ["'unsafe-hashes'", *sorted(
+        sha256_source(f"text-align: {side};") for side in ("left", "right"))]
+    assert policy["style-src"] == ["'self'"]
+    with serve(result.site) as base, browser_page(base) as page:
+        page.goto(base + "en/news/2023/normal-pair/")
+        assert page.locator("td").nth(1).evaluate("td => getComputedStyle(td).textAlign") == "right"
 
 
 def test_live_preview_allows_its_reload_script_and_keeps_the_rest_of_the_policy(tmp_path):

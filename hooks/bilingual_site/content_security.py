@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as htmllib
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -41,8 +42,10 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("default-src", "'self'"),
     # Material's bundle, member-filter.js, and the inline scripts by hash (added per page).
     ("script-src", "'self'"),
-    # Material's pages have no <style> element (`font: false`, one palette) and no style
-    # attribute; its scripts set styles through the CSSOM, which CSP does not restrict.
+    # Material's pages have no <style> element (`font: false`, one palette; content may
+    # have none: html_policy.py) and its scripts set styles through the CSSOM, which CSP
+    # does not restrict. Style attributes (Markdown's aligned table columns write
+    # `style="text-align: right;"`) are allowed by hash: `style-src-attr`, added per page.
     ("style-src", "'self'"),
     # Material's icons (search, navigation, admonitions) are data: SVG images in its CSS.
     ("img-src", "'self' data:"),
@@ -62,6 +65,11 @@ HEADER_ONLY: tuple[tuple[str, str], ...] = (
 # stays as published, so an image or a font from another host is blocked in the preview too).
 PREVIEW_SCRIPTS = "'self' 'unsafe-inline'"
 
+# A style attribute's value, quoted or not; the character before "style" is checked apart.
+# Lower case only, as Markdown and Material write it: matching any case was 15 times slower
+# (a pattern starting with a letter is not searched for as a literal then). A hand-written
+# `STYLE=` goes unhashed and unapplied; tests/test_content_security_policy.py finds it.
+_STYLE_ATTRIBUTE = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SCRIPT_START = re.compile(r"<script\b([^>]*)>", re.I)
 _SCRIPT_END = re.compile(r"</script[\s/>]", re.I)  # where HTML ends a script's text
 _SRC = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.I)
@@ -93,9 +101,10 @@ def _is_executed(attributes: str) -> bool:
     return script_type == "" or script_type in _EXECUTED_TYPES
 
 
-def script_hash(source: str) -> str:
-    """The CSP hash-source of an inline script's text. The HTML parser turns CR LF and CR into
-    LF before the script sees its text, and the browser hashes that text as UTF-8."""
+def source_hash(source: str) -> str:
+    """The CSP hash-source of an inline script's text or a style attribute's value. The HTML
+    parser turns CR LF and CR into LF before the browser sees the text, and CSP hashes that
+    text as UTF-8."""
     text = source.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
@@ -113,39 +122,57 @@ def _scripts(html: str):
         position = end.end()
 
 
+def style_attribute_hashes(html: str) -> tuple[str, ...]:
+    """The hashes of every style attribute's value (as the browser reads it: entities
+    decoded), sorted and without repeats. Text that only looks like an attribute adds a
+    harmless hash; none is missed."""
+    found = set()
+    for match in _STYLE_ATTRIBUTE.finditer(html):
+        if match.start() and html[match.start() - 1] in " \t\n\r\f/\"'":
+            value = next(g for g in match.groups() if g is not None)
+            found.add(source_hash(htmllib.unescape(value)))
+    return tuple(sorted(found))
+
+
 def inline_script_hashes(html: str) -> tuple[str, ...]:
     """The hashes of every inline script `html` executes, sorted and without repeats."""
     return tuple(sorted({
-        script_hash(text)
+        source_hash(text)
         for attributes, text in _scripts(html)
         if not _SRC.search(attributes) and _is_executed(attributes)
     }))
 
 
 @lru_cache(maxsize=64)
-def policy(script_hashes: tuple[str, ...], *, header: bool = False, preview: bool = False) -> str:
-    """The policy allowing these inline scripts; `header` adds the directives a <meta>
-    cannot carry; `preview` allows inline scripts instead (see PREVIEW_SCRIPTS)."""
+def policy(script_hashes: tuple[str, ...], style_hashes: tuple[str, ...] = (), *,
+           header: bool = False, preview: bool = False) -> str:
+    """The policy allowing these inline scripts and style attributes; `header` adds the
+    directives a <meta> cannot carry; `preview` allows inline scripts instead (see
+    PREVIEW_SCRIPTS)."""
     directives = DIRECTIVES + (HEADER_ONLY if header else ())
     parts = []
     for name, sources in directives:
         if name == "script-src":
             sources = PREVIEW_SCRIPTS if preview else " ".join((sources, *script_hashes))
         parts.append(f"{name} {sources}")
+        if name == "style-src" and style_hashes:
+            # 'unsafe-hashes': CSP's word for hashes that may match attributes, not elements.
+            parts.append(" ".join(("style-src-attr", "'unsafe-hashes'", *style_hashes)))
     return "; ".join(parts)
 
 
-def fill_meta(html: str, *, preview: bool = False) -> tuple[str, tuple[str, ...]]:
-    """The page with its own policy in the <meta> placeholder, and its script hashes.
-    Pages without the placeholder (not from our templates) are left as they are."""
+def fill_meta(html: str, *, preview: bool = False) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The page with its own policy in the <meta> placeholder, its script hashes and its
+    style attribute hashes. Pages without the placeholder (not from our templates) are
+    left as they are."""
     if META_PLACEHOLDER not in html:
-        return html, ()
-    hashes = inline_script_hashes(html)
-    return html.replace(META_PLACEHOLDER, policy(hashes, preview=preview), 1), hashes
+        return html, (), ()
+    scripts, styles = inline_script_hashes(html), style_attribute_hashes(html)
+    return html.replace(META_PLACEHOLDER, policy(scripts, styles, preview=preview), 1), scripts, styles
 
 
-def nginx_snippet(script_hashes: Iterable[str]) -> str:
+def nginx_snippet(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> str:
     """The nginx directive sending the site's policy: the union of every page's hashes."""
-    value = policy(tuple(sorted(set(script_hashes))), header=True)
+    value = policy(tuple(sorted(set(script_hashes))), tuple(sorted(set(style_hashes))), header=True)
     return ("# Written by the build (hooks/security_policy.py); included by deploy/nginx.conf.\n"
             f'add_header Content-Security-Policy "{value}" always;\n')

@@ -52,7 +52,7 @@ def browser_page(base_url: str, viewport=(1280, 800)):
         context.expose_function("__reportCspViolation", lambda text: violations.append(text))
         context.add_init_script(_RECORD_VIOLATIONS)
         page = context.new_page()
-        # Chromium also logs each violation to the console, workers' included.
+        # Chromium also logs each violation to the console (a second witness).
         page.on("console", lambda message: violations.append(message.text)
                 if "Content Security Policy" in message.text else None)
         page.outside_requests = outside

@@ -62,7 +62,9 @@ def _search(page, base, path, query):
     page.goto(base + path)
     field = page.locator("input.md-search__input")
     field.click()
-    # Wait until the search worker has loaded this language's index, then type.
+    # Wait until the search worker has loaded this language's index, then type. (Predicates
+    # are functions: Playwright eval()s a bare expression in the page, which the site's
+    # policy forbids.)
     page.wait_for_function("() => /键入以开始搜索|Type to start searching/.test(document.querySelector('.md-search-result__meta').textContent)")
     field.fill(query)
     field.press("End")

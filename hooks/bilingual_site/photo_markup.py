@@ -22,12 +22,17 @@ ARTICLE_SIZES = "(min-width: 46rem) 880px, 100vw"
 CARD_SIZES = "(min-width: 60rem) 24rem, 100vw"
 
 
-def picture(photo: Photo, url: Callable[[str], str], fallback_width: int | None = None) -> dict:
+def picture(photo: Photo, url: Callable[[str], str], fallback_width: int | None = None,
+            max_width: int | None = None) -> dict:
     """What the template needs: a srcset per format (`url` turns a site path into the URL
-    the page uses), and the size of the fallback image (the largest, unless
-    `fallback_width` asks for a smaller one)."""
-    webp = photo.of("WEBP")
-    fallback = photo.of(photo.fallback_format)
+    the page uses; sizes up to `max_width`), and the size of the fallback image (the
+    largest, unless `fallback_width` asks for a smaller one)."""
+    def upto(renditions):
+        kept = [r for r in renditions if max_width is None or r.width <= max_width]
+        return kept or renditions[:1]
+
+    webp = upto(photo.of("WEBP"))
+    fallback = upto(photo.of(photo.fallback_format))
     chosen = photo.fallback(fallback_width) if fallback_width else fallback[-1]
     return {
         "sources": [{"type": "image/webp", "srcset": ", ".join(f"{url(r.path)} {r.width}w" for r in webp)}],

@@ -58,11 +58,12 @@ def entries(articles: list[Article], content: SiteContent, lang: str, link: Link
 
 
 def cover_picture(article: Article, link: Link, width: int | None, sizes: str) -> dict | None:
-    """The article's cover in its published sizes, from the page `link` belongs to."""
+    """The article's cover in its published sizes, from the page `link` belongs to: on a
+    card (`width` given) the small size, and no more than twice it for sharp screens."""
     photo = build_state.photos.get(article.cover_src_uri) if article.cover_src_uri else None
     if photo is None:
         return None
-    return {**picture(photo, link.asset, width), "sizes": sizes}
+    return {**picture(photo, link.asset, width, max_width=2 * width if width else None), "sizes": sizes}
 
 
 def article_path(article: Article) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides")
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
 
 
 @dataclass
@@ -31,7 +31,8 @@ class Build:
 
 
 def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
-    """A project folder: the repo's config, hooks and templates + docs/ and data/ from `content_from`."""
+    """A project folder: the repo's config, hooks, templates and editor + docs/ and data/ from
+    `content_from`, with the repo's node_modules/ linked in."""
     project = tmp / "project"
     project.mkdir(parents=True)
     for name in SITE_SOURCES:
@@ -39,6 +40,8 @@ def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     for name in ("docs", "data"):
         shutil.copytree(content_from / name, project / name)
+    # The npm packages the build copies into /admin/ (and decap-server), as in a checkout.
+    (project / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     return project
 
 

@@ -29,7 +29,10 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)  # a URL with a scheme, or to another host
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # Slugs that would clash with the listing pages generated under news/<year>/.
-_RESERVED_SLUGS = {"index", "page"}
+RESERVED_SLUGS = ("index", "page")
+# Front matter that must be the same in an article's translations (its date places it in
+# the listings of every language, its category in the same category pages).
+SAME_IN_TRANSLATIONS = ("date", "category")
 
 _FRIENDLY = {
     "missing": "required field is missing",
@@ -344,7 +347,7 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
         problems.extend(found)
         if source is None:
             continue
-        if match["slug"] in _RESERVED_SLUGS:
+        if match["slug"] in RESERVED_SLUGS:
             problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
         if meta is None:
             continue
@@ -452,7 +455,7 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
                                         f"unknown action area '{area}' (ids are in data/action_plan.yml)"))
         other = pair.setdefault(article.slug, article)
         if other is not article and other.lang != article.lang:
-            for name in ("date", "category"):
+            for name in SAME_IN_TRANSLATIONS:
                 if getattr(other.meta, name) != getattr(article.meta, name):
                     problems.append(Problem(article.shown_as, where.line_of((name,)), name,
                                             f"differs from its translation {other.shown_as}"))

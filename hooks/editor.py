@@ -79,7 +79,7 @@ def on_post_build(config):
         raise PluginError(f"The editor's configuration cannot be made from the schema: {error}") from None
     written = {
         "config.yml": config_yaml(settings).encode("utf-8"),
-        "index.html": _index_page(_sources.editor, _preview_styles(site, config)).encode("utf-8"),
+        "index.html": _index_page(_sources.editor, _preview_styles(site, config), config.theme["favicon"]).encode("utf-8"),
     }
     _install(admin, files, written)
     if not (config.extra.get("editor") or {}).get("backend"):
@@ -130,9 +130,9 @@ def _preview_styles(site: Path, config) -> list[str]:
     return [f"../{path}" for path in [*material, *config.extra_css]] + ["preview.css"]
 
 
-def _index_page(editor_dir: Path, preview_styles: list[str]) -> str:
+def _index_page(editor_dir: Path, preview_styles: list[str], favicon: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(editor_dir), autoescape=True, keep_trailing_newline=True)
-    return env.get_template("index.html").render(preview_styles=preview_styles, list_key=LIST_KEY,
+    return env.get_template("index.html").render(preview_styles=preview_styles, favicon=favicon, list_key=LIST_KEY,
                                                  editor_only=EDITOR_ONLY_FIELDS)
 
 

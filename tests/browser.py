@@ -32,17 +32,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def browser_page(base_url: str, viewport=(1280, 800)):
-    """A page that records every request leaving localhost (and blocks it)."""
+def browser_page(base_url: str, viewport=(1280, 800), also_allowed: tuple[str, ...] = (), **context_options):
+    """A page that records every request leaving localhost (and blocks it), and every error
+    its console logs.
+
+    Requests to `base_url`, and to the `also_allowed` URL prefixes (another local server,
+    such as the editor's decap-server), go through; any other is aborted and listed in
+    `page.outside_requests`. Console errors and uncaught exceptions are listed in
+    `page.console_errors`. `context_options` go to Playwright's new_context (locale,
+    timezone_id, ...).
+    """
     from playwright.sync_api import sync_playwright
 
+    allowed = (base_url, *also_allowed)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_options)
         outside: list[str] = []
 
         def guard(route):
-            if route.request.url.startswith(base_url):
+            if route.request.url.startswith(allowed):
                 route.continue_()
             else:
                 outside.append(route.request.url)
@@ -51,6 +60,9 @@ def browser_page(base_url: str, viewport=(1280, 800)):
         context.route("**/*", guard)
         page = context.new_page()
         page.outside_requests = outside
+        page.console_errors = []
+        page.on("console", lambda message: page.console_errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: page.console_errors.append(f"uncaught: {error}"))
         try:
             yield page
         finally:

@@ -13,9 +13,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Serve `site` on an ephemeral localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, headers: dict[str, str] | None = None):
+    """Serve `site` on an ephemeral localhost port, with these response headers; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site), extra_headers=headers or {})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -27,6 +27,15 @@ def serve(site: Path):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, extra_headers: dict[str, str], **kwargs):
+        self.extra_headers = extra_headers
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 

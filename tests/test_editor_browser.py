@@ -93,9 +93,20 @@ def built(tmp_path_factory):
     return result, port
 
 
+# What the editor needs from a Content-Security-Policy on /admin/ (ARCHITECTURE.md, "The
+# editor"): Decap compiles its configuration's JSON schema with `new Function` (ajv:
+# 'unsafe-eval'), styles itself with CSS-in-JS (<style> elements: 'unsafe-inline' styles),
+# and shows and backs up uploaded images as blob: URLs. No inline script. `{backend}` is where
+# it saves: decap-server here, the git host's API on the hosted site.
+EDITOR_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' blob: data:; connect-src 'self' blob: {backend}; frame-src 'none'; "
+              "worker-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'")
+
+
 @pytest.fixture
 def editor(built, tmp_path):
-    """A fresh copy of the project, decap-server saving into it, the built site served."""
+    """A fresh copy of the project, decap-server saving into it, the built site served with
+    the editor's Content-Security-Policy (a violation is a console error: the test fails)."""
     result, port = built
     project = tmp_path / "project"
     shutil.copytree(result.project, project, symlinks=True, ignore=shutil.ignore_patterns(".cache"))
@@ -105,8 +116,9 @@ def editor(built, tmp_path):
             **os.environ, "MODE": "fs", "GIT_REPO_DIRECTORY": str(project), "BIND_HOST": "127.0.0.1", "PORT": str(port)})
     try:
         assert _wait_until(lambda: _listening(port)), log.read_text()
-        with serve(result.site) as base:
-            yield Editor(project, result, base, f"http://127.0.0.1:{port}/")
+        server = f"http://127.0.0.1:{port}/"
+        with serve(result.site, {"Content-Security-Policy": EDITOR_CSP.format(backend=server)}) as base:
+            yield Editor(project, result, base, server)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -154,6 +166,15 @@ def test_opening_the_editor_changes_no_file_and_requests_nothing_outside_the_mac
         assert _field(page, "title", 1).input_value() == "Test news: Kunming"
         assert _field(page, "slug").input_value() == "normal-pair"  # a saved article keeps its slug
         assert page.get_by_text("修改已保存").is_visible()  # nothing changed by opening it
+        # The preview pane, in the site's own stylesheets.
+        page.get_by_title("打开/关闭国际化").click()
+        page.get_by_title("打开/关闭预览").click()
+        preview = page.frame_locator("iframe").first
+        assert preview.locator("article.md-typeset h1").inner_text() == "测试新闻：昆明"
+        sheets = preview.locator("link[rel=stylesheet]").evaluate_all(
+            "links => links.map(l => [new URL(l.href).pathname, l.sheet ? l.sheet.cssRules.length : 0])")
+        assert [path for path, _ in sheets][1:] == ["/assets/css/site.css", "/admin/preview.css"]
+        assert sheets[0][0].startswith("/assets/stylesheets/main.") and all(rules > 0 for _, rules in sheets)
         for collection, file, shown in (("会员", "会员名录", "昆明市 · kunming"), ("卓越中心", "卓越中心 data/coe.yml", "框架协议")):
             page.get_by_role("link", name="正在集合").click()  # back to the list, then another collection
             page.get_by_role("link", name=collection, exact=True).click()

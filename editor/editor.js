@@ -131,6 +131,21 @@ function registerFormats(config) {
   }
 }
 
+// Decap checks required fields in the first language only, and writes the second
+// language's file as soon as a value is shared with it (the date): without its own title
+// that file is one the build refuses. Saving is refused here instead, where the author
+// sees why (a Decap notice), before any file is written.
+function requireEveryTitle({ entry }) {
+  if (entry.get('collection') !== 'news') return undefined;
+  for (const [locale, translation] of (entry.get('i18n') || new Map()).entries()) {
+    const title = translation.getIn(['data', 'title']);
+    if (typeof title !== 'string' || !title.trim()) {
+      throw new Error(`每种语言都需要标题：请填写 ${locale.toUpperCase()} 标题 (each language needs its title: ${locale})`);
+    }
+  }
+  return undefined;  // the entry as it is
+}
+
 // --- The slug of a new article --------------------------------------------------------
 
 const StringControl = CMS.getWidget('string').control;
@@ -190,6 +205,7 @@ if (!response.ok) throw new Error(`config.yml: ${response.status} ${response.sta
 const config = parseYaml(await response.text());
 
 registerFormats(config);
+CMS.registerEventListener({ name: 'preSave', handler: requireEveryTitle });
 CMS.registerWidget('article-slug', ArticleSlugControl);
 registerPreview();
 CMS.init({ config: { ...config, load_config_file: false } });

@@ -258,6 +258,27 @@ def test_an_article_written_in_the_editor_is_published_in_both_languages(editor)
     assert (published.site / "news/2025/images/forum.png").read_bytes() == COVER
 
 
+def test_an_article_without_its_english_title_is_refused_before_any_file_is_written(editor):
+    before = _files(editor.project)
+    with _browser(editor) as page:
+        _log_in(page, editor)
+        page.get_by_text("测试新闻：昆明").wait_for()
+        page.goto(editor.base + "admin/#/collections/news/new")
+        _field(page, "title").click()
+        _type(page, "只有中文标题")
+        _field(page, "slug").click()
+        _type(page, "no-english-title")
+        _field(page, "date").fill("2025-02-01")
+        _field(page, "category").click()
+        _type(page, "活动")
+        page.keyboard.press("Enter")
+        _publish(page)
+        page.get_by_text("每种语言都需要标题").wait_for()  # Decap's notice, with the reason
+        assert page.get_by_text("含未保存的修改").is_visible()
+        assert page.outside_requests == []
+    assert _files(editor.project) == before
+
+
 def _front_matter(file: Path) -> dict:
     text = file.read_text(encoding="utf-8")
     assert text.startswith("---\n")

@@ -20,13 +20,10 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt
 	touch $(VENV)/.site-deps $@
 
 ## site: install the pinned dependencies and build the whole bilingual site into site/.
-## The build goes to a temporary folder first: site/ is replaced only by a complete build.
+## site/ is replaced in one step by a complete build only, one build at a time (tools/build_site.py).
 ## (npm packages too: the editor at /admin/ is copied from node_modules/.)
 site: $(VENV)/.site-deps node_modules/.installed
-	rm -rf .site.tmp
-	$(PY) -m mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
-	rm -rf site && mv .site.tmp site
-	@echo "Site built in site/ (Chinese at /, English at /en/)."
+	$(PY) tools/build_site.py
 
 ## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
 ## --dirty: after the first build, re-render only the pages whose source changed (bench/README.md, Performance).
@@ -80,4 +77,4 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site .site.tmp .cache node_modules
+	rm -rf site .site.build-* .cache node_modules

@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from bilingual_site import build_state
-from bilingual_site.content import load_content
+from bilingual_site.content import load_content, url_clashes
 from bilingual_site.generated_pages import all_generated_pages
 from bilingual_site.loading import ContentError
 from bilingual_site.models import LANGUAGES
@@ -61,8 +61,13 @@ def on_config(config):
     try:
         content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
         # An unpublished article's images stay unpublished too, unless a published one shows them.
-        hidden_images = {image for a in hidden for image in a.images} - {i for a in content.articles for i in a.images}
+        hidden_images = ({image for a in hidden for image in getattr(a, "images", ())}
+                         - {i for a in content.articles for i in a.images})
         generated = all_generated_pages(content)
+        written = [a.src_uri for a in content.articles] + [p.src_uri for p in content.pages]
+        clashes = url_clashes(written + list(generated), f"{source_docs_dir.name}/", set(generated))
+        if clashes:
+            raise ContentError(clashes)
         fill_staging(source_docs_dir, staging_dir, generated, write_generated=_stubs_on_disk,
                      leave_out={a.src_uri for a in hidden} | hidden_images, languages=LANGUAGES,
                      default_language=config.plugins["i18n"].default_language, data_dir=project_dir / "data")
@@ -118,7 +123,7 @@ def on_page_read_source(page, config):
 
 def _report_links_to_unpublished(content, hidden) -> None:
     """A milestone or activity naming a draft or scheduled article shows no link until it is out."""
-    waiting = {a.slug for a in hidden} - set(content.articles_by_slug)
+    waiting = {a.slug for a in hidden if hasattr(a, "slug")} - set(content.articles_by_slug)
     entries = [("data/edinburgh.yml", m.id, m.news) for m in content.edinburgh.milestones]
     entries += [("data/coe.yml", a.id, a.news) for a in content.coe.activities]
     for file, entry_id, slug in entries:

@@ -45,6 +45,23 @@ def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
     return project
 
 
+def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
+    """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv."""
+    project = make_project(tmp, content_from)
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        shutil.copy2(REPO / name, project / name)
+    shutil.copytree(REPO / "tools", project / "tools")
+    (project / ".venv").symlink_to(REPO / ".venv")
+    return project
+
+
+def make_site(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """`make -s site` in `project`, as staff run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(["make", "-s", "site", *args], cwd=project, capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
 def edit_file(project: Path, path: str, old: str, new: str) -> None:
     """Replace the first `old` in a project file by `new`; `old` must be there, or a changed
     fixture would make the edit, and the test, silently do nothing."""

@@ -133,27 +133,6 @@ def test_a_data_file_that_is_empty_or_of_the_wrong_shape_is_named(tmp_path, text
     assert result.returncode != 0 and message in result.output, result.output
 
 
-def test_make_site_leaves_the_published_site_untouched_when_the_build_fails(tmp_path):
-    """`make site` builds into .site.tmp and replaces site/ only when the build succeeded."""
-    import shutil
-    import subprocess
-
-    from sitebuild import REPO
-    project = make_project(tmp_path)
-    shutil.copy2(REPO / "Makefile", project / "Makefile")
-    shutil.copy2(REPO / "requirements.txt", project / "requirements.txt")
-    (project / ".venv").symlink_to(REPO / ".venv")
-    (project / "site").mkdir()
-    (project / "site/index.html").write_text("the published site", encoding="utf-8")
-    edit_file(project, "data/coe.yml", "host: kunming", "host: atlantis")
-    run = subprocess.run(["make", "-s", "site"], cwd=project, capture_output=True, text=True, timeout=600,
-                         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert run.returncode != 0
-    assert "data/coe.yml:4: host: unknown member id 'atlantis'" in run.stdout + run.stderr
-    assert (project / "site/index.html").read_text(encoding="utf-8") == "the published site"
-    assert not (project / ".site.tmp").exists()
-
-
 def test_a_missing_data_file_is_named(tmp_path):
     project = make_project(tmp_path)
     (project / "data/offices.yml").unlink()

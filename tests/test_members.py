@@ -120,6 +120,22 @@ def test_markup_in_member_fields_is_escaped_everywhere(tmp_path):
     assert next(r for r in table if r["id"] == "hostile")["name_en"] == HOSTILE
 
 
+def test_values_that_a_spreadsheet_would_run_as_formulas_are_quoted_in_the_csv(tmp_path):
+    project = make_project(tmp_path)
+    for start in ("=", "+", "-", "@"):
+        with open(project / "data/members.yml", "a", encoding="utf-8") as members:
+            members.write(f"- id: formula-{ord(start)}\n  name: {{zh: '{start}1+1', en: '{start}HYPERLINK(\"http://x\")'}}\n"
+                          "  country: CN\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    table = list(csv.DictReader(io.StringIO((result.site / "members.csv").read_bytes().decode("utf-8-sig"))))
+    rows = {row["id"]: row for row in table}
+    for start in ("=", "+", "-", "@"):
+        row = rows[f"formula-{ord(start)}"]
+        assert row["name_zh"] == f"'{start}1+1" and row["name_en"].startswith(f"'{start}HYPERLINK"), row
+    assert rows["kunming"]["name_en"] == "Kunming"  # ordinary values are left as they are
+
+
 def test_a_javascript_website_is_rejected_with_file_line_and_field(tmp_path):
     project = make_project(tmp_path)
     with open(project / "data/members.yml", "a", encoding="utf-8") as f:

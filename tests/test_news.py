@@ -59,6 +59,21 @@ def test_drafts_and_future_articles_are_nowhere_in_a_published_build(news_site):
     assert "Not published (scheduled): docs/news/2030/in-the-future.en.md" in news_site.output
 
 
+def test_an_article_dated_on_the_build_date_is_published_that_day(tmp_path):
+    project = make_project(tmp_path)
+    for lang in ("zh", "en"):
+        for slug, title, day in (("on-the-day", "ON THE DAY", "2025-06-01"), ("the-day-after", "THE DAY AFTER", "2025-06-02")):
+            file = project / f"docs/news/2025/{slug}.{lang}.md"
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(f"---\ntitle: {title}\ndate: {day}\ncategory: events\n---\n\nText.\n", encoding="utf-8")
+    result = build(project, extra_env={"SITE_BUILD_DATE": "2025-06-01"})
+    assert result.returncode == 0, result.output
+    for prefix in ("", "en/"):
+        assert "ON THE DAY" in result.page(prefix + "news/2025/on-the-day/")
+        assert "ON THE DAY" in (result.site / prefix / "feeds/news.rss.xml").read_text(encoding="utf-8")
+        assert not (result.site / prefix / "news/2025/the-day-after").exists()
+
+
 def test_category_tag_and_year_listings_exist_in_both_languages_and_paginate(news_site):
     site = news_site.site
     for prefix, tag in (("", "piliang"), ("en/", "bulk")):

@@ -130,7 +130,7 @@ def test_adding_one_data_entry_adds_it_to_its_page(tmp_path):
 
 @pytest.mark.parametrize("file, addition, message", [
     ("data/coe.yml", '  - id: bad\n    date: "2024-04-01"\n    type: party\n    title: {zh: 错, en: Wrong}\n',
-     "data/coe.yml:26: activities[2].type: Input should be 'agreement', 'conference', 'meeting', 'workshop', 'visit' or 'award'"),
+     "data/coe.yml:26: activities[2].type: unknown value 'party'; expected 'agreement', 'conference', 'meeting', 'workshop', 'visit' or 'award'"),
     ("data/coe.yml", '  - id: bad\n    date: "2024-04-01"\n    type: visit\n    title: {zh: 错, en: Wrong}\n    action_areas: [nowhere]\n',
      "data/coe.yml:28: activities[2].action_areas[0]: unknown action area 'nowhere' (ids are in data/action_plan.yml)"),
     ("data/edinburgh.yml", '  - id: kunming-joins\n    date: "2024-02"\n    title: {zh: 重, en: Twice}\n    text: {zh: 重。, en: Twice.}\n',

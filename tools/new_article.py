@@ -22,11 +22,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from bilingual_site.i18n import tag_slug  # noqa: E402
 from bilingual_site.models import _slug  # noqa: E402
 from bilingual_site.publishing import build_date  # noqa: E402
+from bilingual_site.scaffold import BODY, UNTRANSLATED_TITLE  # noqa: E402
 
-BODY = {
-    "zh": "在这里写正文第一段。\n\n## 小标题\n\n正文……\n",
-    "en": "Write the first paragraph here.\n\n## A subheading\n\nText…\n",
-}
 
 
 def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category: str) -> list[Path]:
@@ -48,7 +45,7 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
     folder.mkdir(parents=True, exist_ok=True)
     for lang, file in zip(("zh", "en"), files):
         front_matter = {
-            "title": title if lang == "zh" else f"[English title of: {title}]",
+            "title": title if lang == "zh" else UNTRANSLATED_TITLE.format(title=title),
             "date": day.isoformat(),
             "category": category,
             "tags": [],

@@ -13,19 +13,25 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import Annotated
 from pathlib import Path
 
 import markdown
 from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
-from .loading import ContentError, Located, Problem, load_data_file, load_markdown
+from . import content_files
+from .html_policy import refusals_in_svg
 from .i18n import tag_slug
-from .models import DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter
-from .publishing import PUBLISHED, status
+from .loading import ContentError, Located, Problem, load_data_file, load_markdown
+from .models import _UNPRINTABLE, DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter, PageFrontMatter
+from .publishing import DRAFT, PUBLISHED, status
+from .scaffold import placeholder_in
 
 _NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+# The path of an inline image, up to its optional "title": words joined by spaces are kept
+# whole, so a name with a space is reported as written, not cut at the space.
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>]*)>|([^)\s\"']+(?:[ \t]+[^)\s\"'(]+)*))")
 _ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)  # a URL with a scheme, or to another host
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # Slugs that would clash with the listing pages generated under news/<year>/.
@@ -75,6 +81,17 @@ class Article:
         return self.meta.summary or first_paragraph(self.body)
 
 
+@dataclass
+class HandWrittenPage:
+    """A page under docs/ that is not a news article (home, listings, programme pages...)."""
+
+    src_uri: str
+    lang: str
+    shown_as: str
+    meta: PageFrontMatter
+    status: str = PUBLISHED  # or draft: left out of a published build, like a draft article
+
+
 def resolve_image(folder: str, target: str) -> str:
     """The docs path an image reference made in `folder` names (query and anchor dropped)."""
     return posixpath.normpath(posixpath.join(folder, target.split("#")[0].split("?")[0]))
@@ -105,6 +122,7 @@ class SiteContent:
     edinburgh: object
     coe: object
     articles: list[Article]
+    pages: list[HandWrittenPage] = field(default_factory=list)
     articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
     articles_by_src_uri: dict[str, Article] = field(default_factory=dict)
     missing_translations: list[str] = field(default_factory=list)
@@ -153,17 +171,21 @@ class SiteContent:
             if other not in langs
         ]
 
-    def visible(self, today, preview: bool) -> tuple["SiteContent", list[Article]]:
-        """The content a build shows, and the articles it leaves out.
+    def visible(self, today, preview: bool) -> tuple["SiteContent", list]:
+        """The content a build shows, and the articles and pages it leaves out.
 
-        A published build leaves out drafts and articles dated after `today`; the live
-        preview keeps them, marked with their status.
+        A published build leaves out drafts (articles and pages) and articles dated after
+        `today`; the live preview keeps them, marked with their status.
         """
         shown, hidden = [], []
         for article in self.articles:
             article = replace(article, status=status(article.meta, today))
             (shown if preview or article.status == PUBLISHED else hidden).append(article)
-        result = replace(self, articles=shown, today=today)
+        pages = []
+        for page in self.pages:
+            page = replace(page, status=DRAFT if page.meta.draft else PUBLISHED)
+            (pages if preview or page.status == PUBLISHED else hidden).append(page)
+        result = replace(self, articles=shown, pages=pages, today=today)
         result.index()
         return result, hidden
 
@@ -194,15 +216,23 @@ def _field_name(loc: tuple, top_is_list: bool) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += ("." if text else "") + str(part)
+            # A key YAML read from odd input (a space, a number, a control character) is quoted.
+            name = str(part) if re.fullmatch(r"[A-Za-z_][\w-]*", str(part)) else repr(part)
+            text += ("." if text else "") + name
     return text
 
 
 def _message(error: dict) -> str:
     if error["type"] in _FRIENDLY:
         return _FRIENDLY[error["type"]]
+    if error["type"] == "literal_error":
+        return f"unknown value {_shown(error.get('input'))}; expected {error['ctx']['expected']}"
     message = error["msg"]
     return message.removeprefix("Value error, ")
+
+
+def _shown(value) -> str:
+    return repr(value) if isinstance(value, (str, int, float, bool)) or value is None else "a " + type(value).__name__
 
 
 @lru_cache(maxsize=None)
@@ -267,8 +297,12 @@ def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
     for name, schema in DATA_FILES.items():
         file = data_dir / name
         shown_as = f"{shown_prefix}{name}"
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             problems.append(Problem(shown_as, 1, "", "file is missing"))
+            continue
+        refused = content_files.data_file_problem(file, data_dir, shown_as)
+        if refused:
+            problems.append(refused)
             continue
         try:
             located = load_data_file(file, shown_as)
@@ -306,39 +340,39 @@ def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
 _ASSET_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf"}
 
 
-def _check_docs_files(docs_dir: Path, shown_prefix: str) -> list[Problem]:
+def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[Problem]:
     """Every file under docs/ is published as it is: only language-suffixed pages and images.
 
     A `.markdown` or `.MD` file would bypass validation (and publish drafts), a backup file
-    would be served raw.
+    would be served raw, and an SVG image can carry a script (html_policy.py).
     """
     problems = []
-    for file in sorted(docs_dir.rglob("*")):
-        if not file.is_file():
-            continue
-        relative = file.relative_to(docs_dir).as_posix()
-        suffixes = file.suffixes
-        if file.suffix == ".md":
+    for path, relative in files:
+        name = relative.rsplit("/", 1)[-1]
+        suffixes = ["." + part for part in name.split(".")[1:]]
+        suffix = suffixes[-1] if suffixes else ""
+        if suffix == ".md":
             if len(suffixes) < 2 or suffixes[-2] not in (".zh", ".en"):
                 problems.append(Problem(f"{shown_prefix}{relative}", 1, "", "a page must be named <name>.zh.md or <name>.en.md"))
-        elif file.suffix.lower() not in _ASSET_SUFFIXES:
+        elif suffix.lower() not in _ASSET_SUFFIXES:
             problems.append(Problem(f"{shown_prefix}{relative}", 1, "",
                                     "only pages (.zh.md, .en.md) and images or PDF files are published from docs/; "
                                     "rename the page to .md, or move this file out of docs/"))
+        elif suffix.lower() == ".svg":
+            with open(path, "rb") as svg:
+                for refusal in refusals_in_svg(svg.read()):
+                    problems.append(Problem(f"{shown_prefix}{relative}", refusal.line or 1, "", refusal.message))
     return problems
 
 
-def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
+def _load_news(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
     articles, problems, located_by_article = [], [], {}
-    news_dir = docs_dir / "news"
-    if not news_dir.is_dir():
-        return articles, problems, located_by_article
-    for file in sorted(news_dir.rglob("*.md")):
-        src_uri = file.relative_to(docs_dir).as_posix()
+    for path, src_uri in files:
+        if not (src_uri.startswith("news/") and src_uri.endswith(".md")) or src_uri.count("/") == 1:
+            continue  # not an article (news/index.<lang>.md is the news listing page)
+        file = Path(path)
         shown_as = f"{shown_prefix}{src_uri}"
         match = _NEWS_PATH.match(src_uri)
-        if file.name.startswith("index.") and file.parent == news_dir:
-            continue  # the news listing page, not an article
         if not match or match["lang"] not in LANGUAGES or not SLUG.match(match["slug"]):
             problems.append(Problem(shown_as, 1, "", "news articles must be named news/<YYYY>/<slug>.zh.md or .en.md, "
                                     "with a slug of lowercase ASCII letters, digits and hyphens"))
@@ -349,19 +383,52 @@ def _load_news(docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[P
             continue
         if match["slug"] in RESERVED_SLUGS:
             problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
-        if meta is None:
-            continue
-        if meta.date.year != int(match["year"]):
+        problems += _body_problems(source, shown_as)
+        if not meta.draft:
+            problems += _unfinished(source, meta, shown_as)
+        if meta.date is not None and meta.date.year != int(match["year"]):
             problems.append(Problem(shown_as, source.front_matter.line_of(("date",)), "date",
                                     f"the date is in {meta.date.year} but the file is in the folder news/{match['year']}/; "
                                     f"move it to news/{meta.date.year}/"))
+        if meta.date is not None and meta.updated is not None and meta.updated < meta.date:
+            problems.append(Problem(shown_as, source.front_matter.line_of(("updated",)), "updated",
+                                    "the article cannot be updated before its date"))
         article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
         found, images = _check_images(article, source, docs_dir, shown_prefix)
         problems += found
         article.images = images
+        # Kept even when its front matter has problems: its other fields are still
+        # cross-checked (members, translations), so every problem shows in one run.
         articles.append(article)
         located_by_article[id(article)] = source.front_matter
     return articles, problems, located_by_article
+
+
+def _body_problems(source, shown_as: str) -> list[Problem]:
+    """Invisible control characters in the text (they break feeds and cannot be seen)."""
+    problems = []
+    for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
+        bad = _UNPRINTABLE.search(line)
+        if bad:
+            problems.append(Problem(shown_as, number, "", f"an invisible control character (U+{ord(bad.group()):04X}) "
+                                    "in the text; delete it (retype the words around it)"))
+    return problems
+
+
+def _unfinished(source, meta, shown_as: str) -> list[Problem]:
+    """An article about to be published with no text, or with `make news` placeholders left."""
+    if not source.body.strip():
+        return [Problem(shown_as, source.body_first_line, "", "the article has no text; write it below the closing '---' "
+                        "(or keep `draft: true` until it is written)")]
+    left = placeholder_in(meta.title, source.body)
+    if left:
+        line = source.front_matter.line_of(("title",)) if left.startswith("[") else next(
+            (n for n, text in enumerate(source.body.splitlines(), start=source.body_first_line) if left in text),
+            source.body_first_line)
+        return [Problem(shown_as, line, "title" if left.startswith("[") else "",
+                        f"still holds the placeholder '{left}' written by `make news`; replace it with the real text "
+                        "(or keep `draft: true`)")]
+    return []
 
 
 # Parsed and validated front matter by file, reused while the file is unchanged: the live
@@ -381,17 +448,44 @@ def _parsed_article(file: Path, shown_as: str):
         result = (None, None, error.problems)
     else:
         meta, found = validate(source.front_matter, NewsFrontMatter)
+        if meta is None:  # keep the fields that are valid, so their own checks still run
+            meta = _partial(source.front_matter, found)
         result = (source, meta, found)
     _parsed[key] = (stamp, result)
     return result
 
 
-_HTML_IMAGE = re.compile(r"<(?:img|source|video|audio|iframe)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+def _partial(located: Located, problems: list[Problem]):
+    """The front matter's valid fields, the others None: every other problem of the article
+    (an unknown member, a missing image) is still found in the same run."""
+    raw = located.data if isinstance(located.data, dict) else {}
+    bad = {p.field.split(".")[0].split("[")[0] for p in problems}
+    values = {name: None for name, info in NewsFrontMatter.model_fields.items() if info.is_required()}
+    for name in NewsFrontMatter.model_fields:
+        if name in raw and name not in bad:
+            try:
+                values[name] = _field_adapter(NewsFrontMatter, name).validate_python(raw[name])
+            except ValidationError:
+                continue
+    return NewsFrontMatter.model_construct(**values)
+
+
+@lru_cache(maxsize=None)
+def _field_adapter(model, name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+
+
+_HTML_IMAGE = re.compile(r"<(?:img|source|video|audio)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
 
 def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) -> tuple[str | None, str | None]:
     """(docs path, problem) of an image reference made in an article's folder."""
+    if any(ch.isspace() for ch in target.strip()):
+        fixed = re.sub(r"\s+", "-", target.strip())
+        return None, (f"'{target}': an image name must not contain spaces; rename the file, "
+                      f"for example to '{fixed}', and write that name here")
     if _ELSEWHERE.match(target):
         return None, f"{target}: images must be files of the site, not links to another host"
     path = resolve_image(folder, target)
@@ -408,6 +502,9 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
     folder = posixpath.dirname(article.src_uri)
     if article.meta.cover:
         path, problem = _image_problem(article.meta.cover, folder, docs_dir, shown_prefix)
+        if not problem and article.meta.cover.lower().endswith(".svg"):
+            problem = (f"{article.meta.cover}: a cover must be a photo (JPEG, PNG or WebP): cards, feeds and "
+                       "sharing previews need one; an SVG drawing can still be shown in the text")
         if problem:
             problems.append(Problem(article.shown_as, source.front_matter.line_of(("cover",)), "cover", problem))
         images.append(path)
@@ -415,12 +512,81 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
         # Reference definitions are checked only when they point an image at another host;
         # links to pages are MkDocs' to validate.
         references = [t for t in _REFERENCE.findall(line) if _ELSEWHERE.match(t) and _IMAGE_FILE.search(t)]
-        for target in _IMAGE.findall(line) + _HTML_IMAGE.findall(line) + references:
+        inline = [bracketed or plain for bracketed, plain in _IMAGE.findall(line)]
+        for target in inline + _HTML_IMAGE.findall(line) + references:
             path, problem = _image_problem(target, folder, docs_dir, shown_prefix)
             if problem:
                 problems.append(Problem(article.shown_as, number, "image", problem))
             images.append(path)
     return problems, tuple(p for p in images if p)
+
+
+# Fields that make a page a news article: an article saved outside docs/news/ would escape
+# the news rules (drafts, dates, listings), so it is named instead of published.
+_NEWS_ONLY = set(NewsFrontMatter.model_fields) - set(PageFrontMatter.model_fields)
+
+
+def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
+    """Every page that is not a news article, with its front matter validated and located."""
+    pages, problems = [], []
+    for path, src_uri in files:
+        name = src_uri.rsplit("/", 1)[-1]
+        lang = name.split(".")[-2] if name.count(".") >= 2 else None
+        if not src_uri.endswith(".md") or lang not in LANGUAGES or _NEWS_PATH.match(src_uri):
+            continue  # an asset, a misnamed page (reported by _check_docs_files) or an article
+        shown_as = f"{shown_prefix}{src_uri}"
+        try:
+            source = load_markdown(Path(path), shown_as)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        problems += _body_problems(source, shown_as)
+        raw = source.front_matter.data
+        news_fields = sorted(_NEWS_ONLY & set(raw))
+        if news_fields:
+            problems.append(Problem(shown_as, source.front_matter.line_of((news_fields[0],)), news_fields[0],
+                                    "this looks like a news article; news articles go in "
+                                    "docs/news/<YYYY>/<slug>.zh.md and .en.md"))
+            continue
+        if raw.get("view") == "member":
+            problems.append(Problem(shown_as, source.front_matter.line_of(("view",)), "view",
+                                    "each member's profile is made from data/members.yml; remove this page"))
+            continue
+        meta, found = validate(source.front_matter, PageFrontMatter)
+        problems += found
+        if meta is not None:
+            pages.append(HandWrittenPage(src_uri, lang, shown_as, meta))
+    return pages, problems
+
+
+def page_url(src_uri: str) -> str:
+    """The URL path a page is published at (use_directory_urls), without its language:
+    `members.zh.md` and `members/index.zh.md` both give `members/`."""
+    stem = src_uri.rsplit(".", 2)[0]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def url_clashes(src_uris, shown_prefix: str, generated: set[str] = frozenset()) -> list[Problem]:
+    """Two pages of one language at one URL: MkDocs would silently keep one of them."""
+    first: dict[tuple[str, str], str] = {}
+    problems = []
+    for src_uri in sorted(src_uris, key=lambda uri: (uri in generated, uri)):
+        lang = src_uri.rsplit(".", 2)[1] if src_uri.count(".") >= 2 else ""
+        key = (lang, page_url(src_uri))
+        if key in first:
+            other = first[key]
+            if src_uri in generated:
+                problems.append(Problem(f"{shown_prefix}{other}", 1, "", f"this page is at the URL of a page generated "
+                                        f"from data (/{key[1]}); rename or remove it"))
+            else:
+                problems.append(Problem(f"{shown_prefix}{src_uri}", 1, "", f"this page and {shown_prefix}{other} would both be "
+                                        f"published at /{key[1]}; keep one of them"))
+        else:
+            first[key] = src_uri
+    return problems
 
 
 def _check_news(articles: list[Article], located: dict, members: dict, categories: dict,
@@ -436,13 +602,13 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
             problems.append(Problem(article.shown_as, 1, "", f"duplicate slug '{article.slug}': "
                                     f"{first_by_key[key].shown_as} has the same slug in the same language"))
         first_by_key.setdefault(key, article)
-        story = (article.lang, article.meta.date, article.meta.title.casefold())
-        if story in same_story and same_story[story].slug != article.slug:
+        story = (article.lang, article.meta.date, (article.meta.title or "").casefold())
+        if None not in story[1:2] and story[2] and story in same_story and same_story[story].slug != article.slug:
             problems.append(Problem(article.shown_as, where.line_of(("title",)), "title",
                                     f"the same article (title and date) as {same_story[story].shown_as}; "
                                     "publish it once, under one slug"))
         same_story.setdefault(story, article)
-        if article.meta.category not in categories:
+        if article.meta.category is not None and article.meta.category not in categories:
             problems.append(Problem(article.shown_as, where.line_of(("category",)), "category",
                                     f"unknown category '{article.meta.category}' (known: {', '.join(sorted(categories))})"))
         for index, member_id in enumerate(article.meta.members):
@@ -456,7 +622,8 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
         other = pair.setdefault(article.slug, article)
         if other is not article and other.lang != article.lang:
             for name in SAME_IN_TRANSLATIONS:
-                if getattr(other.meta, name) != getattr(article.meta, name):
+                mine, theirs = getattr(article.meta, name), getattr(other.meta, name)
+                if None not in (mine, theirs) and mine != theirs:
                     problems.append(Problem(article.shown_as, where.line_of((name,)), name,
                                             f"differs from its translation {other.shown_as}"))
     return problems
@@ -542,8 +709,13 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     members = {m.id: m for m in members_list or []}
     categories = {c.id: c for c in categories_list or []}
 
-    articles, news_problems, located = _load_news(docs_dir, f"{docs_dir.name}/")
-    problems += _check_docs_files(docs_dir, f"{docs_dir.name}/") + news_problems
+    shown_prefix = f"{docs_dir.name}/"
+    files, refused = content_files.walk(docs_dir, shown_prefix)
+    problems += refused + _check_docs_files(files, shown_prefix)
+    articles, news_problems, located = _load_news(files, docs_dir, shown_prefix)
+    pages, page_problems = _load_pages(files, shown_prefix)
+    problems += news_problems + page_problems
+    problems += url_clashes([uri for _, uri in files if uri.endswith(".md")], shown_prefix)
     if members_list is not None and categories_list is not None:
         problems += _check_news(articles, located, members, categories, _action_area_ids(data))
     if members_list is not None:
@@ -559,5 +731,6 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
         edinburgh=data["edinburgh.yml"][0],
         coe=data["coe.yml"][0],
         articles=articles,
+        pages=pages,
     )
     return content  # indexed by .visible() (a build) or .index() (a report on every article)

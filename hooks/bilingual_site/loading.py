@@ -8,6 +8,12 @@ Two deliberate choices:
   bare `ValueError` with no position. Dates stay strings and the models parse them.
 - Positions come from PyYAML's node tree (`yaml.compose`), indexed by the path of keys and
   list indexes that pydantic reports in its error locations.
+
+Content never needs YAML's anchors, aliases or explicit tags, and never nests deeply, so
+those are refused from the event stream before any node is built: an alias bomb ("billion
+laughs") would otherwise exhaust memory, deep nesting the stack, and `!!timestamp` bypass
+the date rules. Full-width punctuation typed with a Chinese input method (`title：`, a
+full-width space after the colon) is named, with what to type instead.
 """
 
 from __future__ import annotations
@@ -88,8 +94,64 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, offset: int, twice: 
             _index_lines(item, path + (index,), lines, offset, twice)
 
 
+# Deeper than any content file needs (offices.yml, the deepest, nests five levels).
+MAX_DEPTH = 20
+
+
+def _refuse_unneeded_features(text: str, path: str, line_offset: int) -> None:
+    """Anchors, aliases, explicit tags and deep nesting, found in the event stream (no node
+    is built yet, so nothing can blow up): one located problem each."""
+    problems, depth = [], 0
+    try:
+        for event in yaml.parse(text, Loader=_DataLoader):
+            line = event.start_mark.line + 1 + line_offset
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(path, line, "", f"'*{event.anchor}' is a YAML alias, which content never needs; "
+                                        "write the value itself"))
+                continue
+            anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
+            if anchor is not None:
+                problems.append(Problem(path, line, "", f"'&{anchor}' is a YAML anchor, which content never needs; remove it"))
+            if tag is not None:
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                problems.append(Problem(path, line, "", f"'{shown}' is an explicit YAML tag, which content never needs; "
+                                        "remove it and write the value as plain text"))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ContentError([Problem(path, line, "", f"nested more than {MAX_DEPTH} levels deep; "
+                                                "content never needs that (check the indentation and brackets)")])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: parse_yaml reports it with its position
+    if problems:
+        raise ContentError(problems)
+
+
+# A key typed with a Chinese input method: `title：…` or `title:　…` (U+3000 after the colon).
+_FULL_WIDTH_KEY = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*(?P<mark>：|:\u3000)")
+_FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
+
+
+def input_method_problem(text: str, path: str, line_offset: int = 0) -> Problem | None:
+    """The first line where a Chinese input method's full-width punctuation broke the YAML."""
+    for number, line in enumerate(text.splitlines(), start=1 + line_offset):
+        match = _FULL_WIDTH_KEY.match(line)
+        if match and match["mark"] == "：":
+            return Problem(path, number, match["key"], "a full-width colon '：' after the field name; "
+                           f"type an ASCII colon and a space instead: '{match['key']}: ' (switch the input method to English)")
+        if match:
+            return Problem(path, number, match["key"], "a full-width space after ':'; "
+                           f"type an ASCII space instead: '{match['key']}: ' (switch the input method to English)")
+        if _FULL_WIDTH_INDENT.match(line):
+            return Problem(path, number, "", "a full-width space '\u3000' in the indentation; indent with ASCII spaces")
+    return None
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; raise ContentError with the position of a syntax error."""
+    _refuse_unneeded_features(text, path, line_offset)
     loader = _DataLoader(text)
     try:
         # One parse: the node tree gives the positions, and the data is built from it.
@@ -97,6 +159,11 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "quoted scalar" in (error.context or "") and error.context_mark is not None:
+            # An unclosed quote is found only where the text ends: name the line it opens on.
+            line = error.context_mark.line + 1 + line_offset
+            raise ContentError([Problem(path, line, "", "YAML syntax error: a quote opens on this line and is never "
+                                        "closed; add the closing quote (or remove the opening one)")]) from None
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         problem = error.problem or "invalid YAML"
         lines = text.splitlines()
@@ -104,7 +171,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
         if "tab" in problem or any("\t" in line[: len(line) - len(line.lstrip())] for line in nearby):
             problem = "a tab character; indent YAML with spaces"
         hint = " (check the indentation and quotes on this line and the one above)" if "tab character" not in problem else ""
-        raise ContentError([Problem(path, line, "", f"YAML syntax error: {problem}{hint}")]) from None
+        typed = input_method_problem(text, path, line_offset)
+        raise ContentError([typed or Problem(path, line, "", f"YAML syntax error: {problem}{hint}")]) from None
     except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
         raise ContentError([Problem(path, 1 + line_offset, "", f"YAML error: {error}")]) from None
     finally:
@@ -169,6 +237,7 @@ def load_markdown(file: Path, shown_as: str) -> MarkdownSource:
         raise ContentError([Problem(shown_as, 1, "", "no front matter: the file must start with a '---' line, then the fields, then '---'")])
     located = parse_yaml(match.group(1) or "", shown_as, line_offset=1)
     if not isinstance(located.data, dict):
-        raise ContentError([Problem(shown_as, 2, "", "front matter must be a set of 'field: value' lines")])
+        typed = input_method_problem(match.group(1) or "", shown_as, line_offset=1)
+        raise ContentError([typed or Problem(shown_as, 2, "", "front matter must be a set of 'field: value' lines")])
     return MarkdownSource(front_matter=located, body=text[match.end():],
                           body_first_line=text[: match.end()].count("\n") + 1)

@@ -83,8 +83,10 @@ def _partial_date(value: object) -> str:
 def _http_url(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a web address, got {_describe(value)}")
+    if _UNPRINTABLE.search(value) or any(ch.isspace() for ch in value.strip()):
+        raise ValueError(f"a web address must not contain spaces or invisible control characters, got {value!r}")
     parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"only http:// or https:// web addresses are accepted, got {value!r}")
     return value.strip()
 
@@ -251,19 +253,53 @@ class CentreOfExcellence(Model):
     activities: list[Activity] = []
 
 
+def _one_tag_each(tags: list[str]) -> list[str]:
+    """A Chinese input method types '，' or '、' where YAML needs ',': `[宁波，生物多样性]` is
+    one tag to YAML. Say so rather than publish a tag page nobody meant."""
+    for tag in tags:
+        for mark in ("，", "、"):
+            if mark in tag:
+                parts = ", ".join(part.strip() for part in tag.split(mark))
+                raise ValueError(f"'{tag}' contains the full-width '{mark}'; separate tags with an ASCII comma: [{parts}]")
+    return tags
+
+
 class NewsFrontMatter(Model):
     """Front matter of `docs/news/<YYYY>/<slug>.<lang>.md` (the staff contract)."""
 
     title: Text
     date: IsoDate
+    updated: IsoDate | None = None  # the last substantial edit, for search engines (dateModified)
     category: Slug
-    tags: Annotated[list[Text], AfterValidator(_unique_list)] = []
+    tags: Annotated[list[Text], AfterValidator(_unique_list), AfterValidator(_one_tag_each)] = []
     members: Annotated[list[Slug], AfterValidator(_unique_list)] = []
     summary: Text | None = None
     cover: Text | None = None
     source: Text | None = None
     draft: StrictBool = False
     action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
+
+
+# Views a hand-written page may choose; the others (a member's profile, later pages of a
+# listing) are generated from data/ and cannot be written by hand.
+PageView = Literal["home", "news-list", "member-directory", "offices", "edinburgh-process",
+                   "centre-of-excellence", "action-plan"]
+PageHidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+class SearchOptions(Model):
+    exclude: StrictBool = False
+
+
+class PageFrontMatter(Model):
+    """Front matter of every other page under `docs/` (home, listings, programme pages...)."""
+
+    title: Text
+    view: PageView | None = None
+    description: Text | None = None
+    draft: StrictBool = False
+    hide: Annotated[list[PageHidden], AfterValidator(_unique_list)] = []
+    search: SearchOptions | None = None
 
 
 # What each data file holds: a list of entries, or one mapping.

@@ -24,7 +24,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
-from .loading import ContentError, Problem
+from . import content_files
 
 
 def _same(source: os.stat_result, target: str, mtime: int) -> bool:
@@ -94,36 +94,22 @@ def _shows_content(relative: str) -> bool:
     return relative.endswith(".md") and not (relative.startswith("news/") and relative.count("/") >= 2)
 
 
-def _walk(folder: str):
-    """(absolute path, path relative to `folder` with '/' separators) of every file, sorted."""
-    prefix = len(folder.rstrip(os.sep)) + 1
-    for root, dirs, names in os.walk(folder):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(root, name)
-            yield path, path[prefix:].replace(os.sep, "/")
-
-
 def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
                  write_generated: bool = True, leave_out: set[str] = frozenset(),
                  languages: tuple[str, ...] = ("zh", "en"), default_language: str = "zh",
                  data_dir: Path | None = None) -> None:
-    """Make `staging_dir` hold the files of `docs_dir` (less `leave_out`), plus `generated`
-    if `write_generated` (else a hand-written file at a generated page's path is still an
-    error, and stubs staged earlier are removed)."""
+    """Make `staging_dir` hold the content files of `docs_dir` (less `leave_out`), plus
+    `generated` if `write_generated` (else stubs staged earlier are removed). Only what
+    content_files.walk accepts is staged: no hidden file, no link leading out of docs/."""
     staging = str(staging_dir)
     folders = _Folders()
     wanted: set[str] = set()
-    clashes = []
-    sources = [(path, relative, os.stat(path)) for path, relative in _walk(str(docs_dir))]
+    files, _refused = content_files.walk(docs_dir, "")  # refusals were reported by content.py
+    sources = [(path, relative, os.stat(path)) for path, relative in files]
     newest = max([stat.st_mtime_ns for _, _, stat in sources] +
                  [f.stat().st_mtime_ns for f in (data_dir.glob("*.yml") if data_dir else [])], default=0)
     for source, relative, stat in sources:
         if relative in leave_out:
-            continue
-        if relative in generated:
-            clashes.append(Problem(f"{docs_dir.name}/{relative}", 1, "",
-                                   "this page is generated from data; remove the hand-written file"))
             continue
         shows_content = _shows_content(relative)
         mtime = newest if shows_content else stat.st_mtime_ns
@@ -134,8 +120,6 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
                 _mirror(source, target, None if shows_content else mtime, folders)
                 if shows_content:
                     os.utime(target, ns=(mtime, mtime))
-    if clashes:
-        raise ContentError(clashes)
     for relative, text in generated.items() if write_generated else ():
         wanted.add(relative)
         _write_stub(os.path.join(staging, relative), text.encode("utf-8"), folders)

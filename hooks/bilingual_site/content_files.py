@@ -1,0 +1,93 @@
+"""Which files under `docs/` and `data/` are content: the one walk every other module uses.
+
+Two kinds of file are never content:
+- hidden files that operating systems, editors and file-sync tools leave behind
+  (`.DS_Store`, `.obsidian/`, `Thumbs.db`, `desktop.ini`, ...): skipped silently, as
+  MkDocs itself skips dotfiles;
+- anything that is not a plain file inside the folder: a symbolic link whose target lies
+  outside it (`docs/report.pdf -> /proc/self/environ` would publish the build machine's
+  environment), a link to a folder, a dangling link, a pipe or a device. Each is a located
+  problem: the build refuses it and says which file it refused.
+A link to another file inside the same folder is content (its target is).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .loading import Problem
+
+# Made by Windows, macOS and zip tools; compared in lower case.
+_JUNK = {"thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx", "icon\r"}
+
+
+def is_hidden(name: str) -> bool:
+    """A dotfile or dot-folder, or a file an operating system makes on its own."""
+    return name.startswith(".") or name.lower() in _JUNK
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk(root: Path, shown_prefix: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(absolute path, path relative to `root` with '/') of every content file, sorted by
+    folder then name, and a problem for every file that must not be published."""
+    files: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    top = str(root)
+    real_top = os.path.realpath(top)
+    prefix = len(top.rstrip(os.sep)) + 1
+    for folder, dirs, names in os.walk(top):  # never follows links to folders
+        kept = []
+        for name in sorted(dirs):
+            if is_hidden(name):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                problems.append(_refused(shown_prefix, path[prefix:], "is a link to a folder; put the files themselves in this folder"))
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        for name in sorted(names):
+            if is_hidden(name):
+                continue
+            path = os.path.join(folder, name)
+            relative = path[prefix:].replace(os.sep, "/")
+            problem = _not_content(path, real_top)
+            if problem:
+                problems.append(_refused(shown_prefix, relative, problem))
+            else:
+                files.append((path, relative))
+    return files, problems
+
+
+def _not_content(path: str, real_top: str) -> str | None:
+    """Why the file at `path` may not be published, or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if stat.S_ISLNK(mode):
+        target = os.path.realpath(path)
+        if not _inside(target, real_top):
+            return (f"is a link to {target}, outside the folder; only files inside it are published "
+                    "(copy the file itself here instead)")
+        if not os.path.isfile(target):
+            return "is a link to nothing that can be published (a missing file or a folder)"
+        return None
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe, socket or device); remove it"
+    return None
+
+
+def _refused(shown_prefix: str, relative: str, why: str) -> Problem:
+    return Problem(f"{shown_prefix}{relative}", 1, "", f"refused: this file {why}")
+
+
+def data_file_problem(file: Path, data_dir: Path, shown_as: str) -> Problem | None:
+    """A data file must be a plain file of `data/` (or a link to one there)."""
+    why = _not_content(str(file), os.path.realpath(data_dir))
+    return Problem(shown_as, 1, "", f"refused: this file {why}") if why else None

@@ -1,0 +1,69 @@
+"""Hook: nothing executable and nothing from another host reaches a page or a feed.
+
+Events:
+- on_page_content: checks the HTML MkDocs rendered from each page's Markdown against the
+  policy of bilingual_site/html_policy.py (scripts, event handlers, javascript:/data:
+  URLs, remote images, CSS url()), and notes every refusal with its file and line;
+- on_env: MkDocs has read every page of the language pass and written none yet; if
+  anything was refused, every refusal is logged as `file:line: message` and the build
+  stops, so nothing of the pass is written.
+Data read: the pages' rendered bodies and their source files (for the line numbers).
+Output owned: none.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from bilingual_site.html_policy import refusals_in_html
+from bilingual_site.loading import Problem
+
+log = logging.getLogger("mkdocs.hooks.content_policy")
+
+_refused: list[Problem] = []
+
+
+def on_config(config):
+    _refused.clear()  # each language pass, and each live-preview rebuild, starts afresh
+    return config
+
+
+# Before feeds (0), which keep each article's body for the feeds.
+@event_priority(50)
+def on_page_content(html, page, config, files):
+    refusals = refusals_in_html(html or "")
+    if refusals:
+        source = _source_lines(page)
+        for refusal in refusals:
+            _refused.append(Problem(f"docs/{page.file.src_uri}", _line_of(refusal.needle, source), "", refusal.message))
+    return html
+
+
+def _source_lines(page) -> list[str]:
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8") as source:
+            return source.read().splitlines()
+    except (OSError, TypeError):  # a generated page held in memory has no body to check
+        return []
+
+
+def _line_of(needle: str, lines: list[str]) -> int:
+    """The first line of the source holding `needle` (case-insensitive), else 1."""
+    needle = needle.lower()
+    return next((number for number, line in enumerate(lines, start=1) if needle and needle in line.lower()), 1)
+
+
+# First among on_env handlers: before background work starts and before anything is written.
+@event_priority(100)
+def on_env(env, config, files):
+    if _refused:
+        for problem in sorted(set(_refused)):
+            log.error(str(problem))
+        count = len(set(_refused))
+        _refused.clear()
+        raise PluginError(f"{count} problem(s) in the content above; nothing was built. "
+                          "Each line names the file and the line to fix.")
+    return env

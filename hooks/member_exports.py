@@ -7,7 +7,7 @@ alone, so they are written in a background process where the build allows one
   (member_directory.search_index);
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
   `/members.geojson`, with every member and every field in both languages, and
-  `/members/map.svg`, the directory's map (template `overrides/partials/members-map.svg`;
+  `/members/map.svg`, the directory's map (template `overrides/partials/members-map-svg.html`;
   a separate file, so the directory page stays light at thousands of members).
 Output owned: those files.
 """
@@ -42,7 +42,7 @@ def write_exports(config) -> None:
         _write(site / "members.geojson", member_directory.members_geojson(members))
         view_box = member_directory.map_view(members)
         if view_box is not None:
-            template = config.theme.get_env().get_template("partials/members-map.svg")
+            template = config.theme.get_env().get_template("partials/members-map-svg.html")
             svg = template.render(view_box=view_box, title=config.site_name,
                                   points=[member_directory.point(m.location) for m in members if m.location])
             _write(site / "members" / "map.svg", svg.encode("utf-8"))

@@ -1,6 +1,7 @@
 """Hook: one 404 page per language.
 
-Events: on_template_context (the 404 page's language switcher), on_post_build.
+Events: on_template_context (the 404 page's language switcher and search index),
+on_post_build.
 The switcher links are set per page by mkdocs-static-i18n; the 404 template is rendered
 outside the page loop and would inherit the previous page's links, so it gets the
 language roots instead. Material writes `404.html` at the site root in every language pass
@@ -15,12 +16,17 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
+from bilingual_site.i18n import language_root
+
 _default_page: bytes | None = None
 
 
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
-        config.extra.alternate = deepcopy(config.plugins["i18n"].extra_alternate)
+        i18n_plugin = config.plugins["i18n"]
+        config.extra.alternate = deepcopy(i18n_plugin.extra_alternate)
+        # Material's config.base (overrides/main.html): search loads this language's index.
+        context["language_root"] = language_root(i18n_plugin.current_language, i18n_plugin.default_language)
     return context
 
 

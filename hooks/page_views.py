@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+from urllib.parse import urlsplit
 
 from bilingual_site import background, build_state, i18n, listings, views
 from bilingual_site.feed_writer import feed_paths
@@ -75,13 +76,53 @@ def on_env(env, config, files):
     views_env.globals.update(env.globals)
     views_env.filters["day"] = i18n.format_day
     views_env.filters["partial_date"] = i18n.format_partial
+    views_env.filters["text_lang"] = i18n.text_language
     _views_env = views_env
     _view_template.cache_clear()
     # Read once, not imported by every view on every page (Jinja re-creates an imported
     # template's module for each render that passes variables).
     _labels = views_env.get_template("partials/labels.html").module.labels
+    # The same on every page of a language pass: rendered once, printed by main.html.
+    env.globals["site_footer"] = _footer(config)
+    env.globals["not_found"] = _not_found(config)
     _start_background(files, config)
     return env
+
+
+def _footer(config) -> Markup:
+    """The site footer of this language pass, with links from the site's root path (they are
+    the same on every page, so the footer is rendered once)."""
+    content = build_state.content
+    i18n_plugin = config.plugins["i18n"]
+    lang = i18n_plugin.current_language
+    site_root = urlsplit(config.site_url).path or "/"
+    other = next(l for l in i18n_plugin.build_languages if l != lang) if len(i18n_plugin.build_languages) > 1 else lang
+    region = next(r for r in content.regions if r.id == content.network.home_region)
+    html = _views_env.get_template("partials/site/footer.html").render(
+        region=region, lang=lang, t=_labels[lang], copyright=config.copyright or "",
+        site_root=site_root, root=site_root + i18n.language_root(lang, i18n_plugin.default_language),
+        other_root=site_root + i18n.language_root(other, i18n_plugin.default_language),
+        other_tag=i18n.LANGUAGE_TAG[other])
+    return Markup(html)
+
+
+def _not_found(config) -> dict:
+    """Title and body of this language pass's 404 page. It answers any URL, so its links
+    start from the site's root path."""
+    content = build_state.content
+    i18n_plugin = config.plugins["i18n"]
+    lang = i18n_plugin.current_language
+    site_root = urlsplit(config.site_url).path or "/"
+
+    def link(path: str | None) -> str | None:
+        url = build_state.urls.get(path) if path is not None else None
+        return site_root + url.removeprefix("./") if url is not None else None
+
+    latest = views.entries(content.by_lang[lang][:views.LATEST_ON_404], content, lang, link)
+    body = _views_env.get_template("partials/site/not-found.html").render(
+        t=_labels[lang], lang=lang, latest=latest,
+        lang_root=site_root + i18n.language_root(lang, i18n_plugin.default_language))
+    return {"title": _labels[lang]["not_found_title"], "body": Markup(body)}
 
 
 def _start_background(files, config) -> None:
@@ -156,6 +197,11 @@ def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | N
                           "check the page's front matter (member, listing, key, page)") from None
 
 
+# Pages laid out across the whole width: a sidebar there would hold one link or a few
+# headings. Programme pages keep theirs (the programmes' navigation, the Plan's sections).
+_WITHOUT_SIDEBARS = {"home", "article", "news-list", "member", "member-directory", "offices"}
+
+
 @lru_cache(maxsize=None)  # cleared in on_env: each build pass has its own environment
 def _view_template(name: str) -> jinja2.Template:
     return _views_env.get_template(f"partials/views/{name}.html")
@@ -182,6 +228,7 @@ def prepare(page, config) -> dict:
         "html": None,
         "pager": None,
         "news_page": False,
+        "is_article": False,
     }
     name, data = _view_of(page, content, lang, _linker(page), item)
     if name is None:
@@ -189,6 +236,7 @@ def prepare(page, config) -> dict:
     if "pager" in data:
         prepared["pager"] = page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     prepared["news_page"] = name in ("article", "news-list")
+    prepared["is_article"] = name == "article"
     prepared["html"] = _view_template(name).render(
         data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
         base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it
@@ -214,6 +262,8 @@ def on_page_context(context, page, config, nav):
     if prepared["pager"] is not None:
         page.meta["pager"] = prepared["pager"]
     context["language_root"] = prepared["language_root"]
+    if _WITHOUT_SIDEBARS.intersection((page.meta.get("view"), "article" if prepared["is_article"] else None)):
+        page.meta["hide"] = sorted({*page.meta.get("hide", []), "navigation", "toc"})
     if prepared["news_page"]:
         _point_switcher_at_news_index(page, config)
     if prepared["html"] is not None:

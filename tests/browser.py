@@ -1,4 +1,5 @@
-"""Serve a built site on localhost and drive Debian's Chromium with Playwright."""
+"""Serve a built site on localhost through the production nginx configuration, and drive
+Debian's Chromium with Playwright under the site's Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -8,17 +9,37 @@ import http.server
 import threading
 from pathlib import Path
 
+from run_nginx import serving
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
+# Every Content-Security-Policy violation of every document the page loads, reported to
+# Python (the binding survives navigations, a listener in one document would not).
+_RECORD_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} `
+    + `in ${e.documentURI} (${e.sourceFile || ""}:${e.lineNumber || ""}) ${e.sample || ""}`);
+});
+"""
+
 
 @contextlib.contextmanager
-def serve(site: Path, headers: dict[str, str] | None = None):
-    """Serve `site` on an ephemeral localhost port, with these response headers; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site), extra_headers=headers or {})
+def serve(site: Path):
+    """Serve `site` with deploy/nginx.conf (its headers and policy included) on a free
+    localhost port; yields the base URL."""
+    with serving(site) as base_url:
+        yield base_url
+
+
+@contextlib.contextmanager
+def serve_files(site: Path, headers: dict[str, str]):
+    """Serve `site` with Python's file server, sending these headers with every answer.
+    For a policy nginx.conf cannot have: the editor's tests put their own decap-server in
+    the /admin/ policy where the hosted editor has its git host (test_editor_browser.py)."""
+    handler = functools.partial(_FileHandler, directory=str(site), extra_headers=headers)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
@@ -26,7 +47,7 @@ def serve(site: Path, headers: dict[str, str] | None = None):
         server.server_close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _FileHandler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, extra_headers: dict[str, str], **kwargs):
         self.extra_headers = extra_headers
         super().__init__(*args, **kwargs)
@@ -42,13 +63,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def browser_page(base_url: str, viewport=(1280, 800), also_allowed: tuple[str, ...] = (), **context_options):
-    """A page that records every request leaving localhost (and blocks it), and every error
-    its console logs.
+    """A page that records every request leaving localhost (and blocks it), every
+    Content-Security-Policy violation (a test that ends with one fails) and every console
+    error (`page.console_errors`, for the tests that require none).
 
     Requests to `base_url`, and to the `also_allowed` URL prefixes (another local server,
     such as the editor's decap-server), go through; any other is aborted and listed in
-    `page.outside_requests`. Console errors and uncaught exceptions are listed in
-    `page.console_errors`. `context_options` go to Playwright's new_context (locale,
+    `page.outside_requests`. `context_options` go to Playwright's new_context (locale,
     timezone_id, ...).
     """
     from playwright.sync_api import sync_playwright
@@ -58,6 +79,7 @@ def browser_page(base_url: str, viewport=(1280, 800), also_allowed: tuple[str, .
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_options)
         outside: list[str] = []
+        violations: list[str] = []
 
         def guard(route):
             if route.request.url.startswith(allowed):
@@ -67,12 +89,20 @@ def browser_page(base_url: str, viewport=(1280, 800), also_allowed: tuple[str, .
                 route.abort()
 
         context.route("**/*", guard)
+        context.expose_function("__reportCspViolation", lambda text: violations.append(text))
+        context.add_init_script(_RECORD_VIOLATIONS)
         page = context.new_page()
+        # Chromium also logs each violation to the console (a second witness).
+        page.on("console", lambda message: violations.append(message.text)
+                if "Content Security Policy" in message.text else None)
         page.outside_requests = outside
+        page.csp_violations = violations
         page.console_errors = []
         page.on("console", lambda message: page.console_errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: page.console_errors.append(f"uncaught: {error}"))
         try:
             yield page
+            page.evaluate("0")  # a round trip, so that reports already sent have arrived
+            assert violations == [], f"Content-Security-Policy violations: {violations}"
         finally:
             browser.close()

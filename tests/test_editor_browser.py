@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import socket
 import struct
@@ -24,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser import browser_page, serve
+from browser import browser_page, serve_files
 from sitebuild import REPO, Build, build, edit_file, make_project
 
 SERVER = REPO / "node_modules/decap-server/dist/index.js"
@@ -93,20 +94,26 @@ def built(tmp_path_factory):
     return result, port
 
 
-# What the editor needs from a Content-Security-Policy on /admin/ (ARCHITECTURE.md, "The
-# editor"): Decap compiles its configuration's JSON schema with `new Function` (ajv:
-# 'unsafe-eval'), styles itself with CSS-in-JS (<style> elements: 'unsafe-inline' styles),
-# and shows and backs up uploaded images as blob: URLs. No inline script. `{backend}` is where
-# it saves: decap-server here, the git host's API on the hosted site.
-EDITOR_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-              "img-src 'self' blob: data:; connect-src 'self' blob: {backend}; frame-src 'none'; "
-              "worker-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'")
+def _editor_policy(backend: str) -> str:
+    """The Content-Security-Policy deploy/nginx.conf sends for /admin/, with `backend` (our
+    decap-server) where the hosted editor has its git host's API, which is the one thing it
+    names that a local run replaces."""
+    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
+    location = conf[conf.index("location /admin/ {"):]
+    policy = re.search(r'add_header Content-Security-Policy "([^"]+)"', location)[1]
+    directives = []
+    for directive in policy.split(";"):
+        name, *sources = directive.split()
+        if name == "connect-src":
+            sources = [s for s in sources if s in ("'self'", "blob:")] + [backend.rstrip("/")]
+        directives.append(" ".join([name, *sources]))
+    return "; ".join(directives)
 
 
 @pytest.fixture
 def editor(built, tmp_path):
     """A fresh copy of the project, decap-server saving into it, the built site served with
-    the editor's Content-Security-Policy (a violation is a console error: the test fails)."""
+    the production policy of /admin/ (browser_page fails a test on any violation)."""
     result, port = built
     project = tmp_path / "project"
     shutil.copytree(result.project, project, symlinks=True, ignore=shutil.ignore_patterns(".cache"))
@@ -117,7 +124,7 @@ def editor(built, tmp_path):
     try:
         assert _wait_until(lambda: _listening(port)), log.read_text()
         server = f"http://127.0.0.1:{port}/"
-        with serve(result.site, {"Content-Security-Policy": EDITOR_CSP.format(backend=server)}) as base:
+        with serve_files(result.site, {"Content-Security-Policy": _editor_policy(server)}) as base:
             yield Editor(project, result, base, server)
     finally:
         process.terminate()

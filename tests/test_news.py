@@ -15,7 +15,8 @@ from sitebuild import REPO, build, edit_file, make_project
 
 
 def _entries(tree):
-    return [(li.findtext(".//strong"), li.find(".//time").get("datetime")) for li in tree.cssselect("ul.view-articles > li")]
+    return [(card.cssselect(".site-card__title")[0].text_content().strip(), card.find(".//time").get("datetime"))
+            for card in tree.cssselect(".site-cards > .site-card")]
 
 
 def test_news_index_lists_newest_first_ten_per_page_with_numbered_pages(news_site):
@@ -86,7 +87,7 @@ def test_category_tag_and_year_listings_exist_in_both_languages_and_paginate(new
         year = parse(site / prefix / "news/2022/index.html")
         assert {d[:4] for _, d in _entries(year)} == {"2022"}
         index = parse(site / prefix / "news/index.html")
-        linked = {resolve(site, prefix + "news/", a.get("href")) for a in index.cssselect("#categories + ul a, #archive + ul a, #tags + ul a")}
+        linked = {resolve(site, prefix + "news/", a.get("href")) for a in index.cssselect(".site-browse section a")}
         assert site / prefix / "news/category/network-news/index.html" in linked
         assert site / prefix / "news/2022/index.html" in linked
         assert site / prefix / f"news/tag/{tag}/index.html" in linked
@@ -100,19 +101,18 @@ def test_article_page_links_category_tags_members_siblings_and_related(news_site
     assert hrefs["Events"] == site / "en/news/category/events/index.html"
     assert hrefs["Kunming"] == site / "en/members/kunming/index.html"
     assert hrefs["test"] == site / "en/news/tag/test/index.html"
-    assert [a.get("rel") for a in tree.cssselect(".view-siblings a")] == ["prev"]  # the newest English article
+    assert [a.get("rel") for a in tree.cssselect(".site-siblings a")] == ["prev"]  # the newest English article
     zh_path = "news/2023/normal-pair/"
-    siblings = parse(site / zh_path / "index.html").cssselect(".view-siblings a")
+    siblings = parse(site / zh_path / "index.html").cssselect(".site-siblings a")
     assert [a.get("rel") for a in siblings] == ["prev", "next"]
     assert resolve(site, zh_path, siblings[0].get("href")) == site / "news/2023/special-characters/index.html"
     assert resolve(site, zh_path, siblings[1].get("href")) == site / "news/2024/chinese-only/index.html"
-    source = tree.cssselect("article p.view-meta")
-    assert any("Source: Test source" in p.text_content() for p in source)
+    assert tree.cssselect(".site-article__source")[0].text_content() == "Source: Test source"
 
 
 def test_related_articles_share_members_or_tags(news_site):
     tree = parse(news_site.site / "en/news/2022/bulk-00/index.html")
-    related = [a.text_content().strip() for a in tree.cssselect("#related + ul a")]
+    related = [a.text_content().strip() for a in tree.cssselect(".site-related .site-card__title a")]
     assert len(related) == 3 and all(title.startswith("Article number") for title in related)
 
 
@@ -127,7 +127,7 @@ def test_cover_thumbnails_and_inline_images_resolve_in_both_languages(news_site)
     site = news_site.site
     for prefix in ("", "en/"):
         listing = parse(site / prefix / "news/2023/index.html")
-        thumbs = listing.cssselect("img.view-thumb")
+        thumbs = listing.cssselect(".site-card__media img")
         assert len(thumbs) == 1 and thumbs[0].get("alt") == ""
         assert resolve(site, prefix + "news/2023/", thumbs[0].get("src")).exists()
         article = parse(site / prefix / "news/2023/normal-pair/index.html")
@@ -185,4 +185,4 @@ def test_tags_that_would_share_a_slug_get_pages_of_their_own(tmp_path):
     assert titles == ["标签：公元", "标签：公园", "标签：！", "标签：？"]
     assert all(name.startswith(("gongyuan-", "tag-")) for name, t in pages.items() if t in titles)
     park = next(p for p in (result.site / "news/tag").glob("*/index.html") if parse(p).findtext(".//h1") == "标签：公园")
-    assert len(parse(park).cssselect("ul.view-articles > li")) == 1
+    assert len(parse(park).cssselect(".site-cards > .site-card")) == 1

@@ -61,6 +61,6 @@ def test_arbitrary_unicode_is_built_escaped_or_rejected_with_a_location(tmp_path
     rows = {row["id"]: row for row in json.loads((site / "members.json").read_text(encoding="utf-8"))}
     assert rows["generated"]["name_en"] == name and rows["generated"]["name_zh"] == name_zh.strip()
     article = (site / "en/news/2023/generated/index.html").read_text(encoding="utf-8")
-    assert f"<h1>{escape(headline)}</h1>" in article
+    assert f'<h1 class="site-article__title">{escape(headline)}</h1>' in article
     feed = ET.fromstring((site / "en/feeds/member/generated.rss.xml").read_bytes())
     assert [item.findtext("title") for item in feed.iter("item")] == [headline]

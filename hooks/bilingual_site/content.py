@@ -121,6 +121,7 @@ class SiteContent:
     action_plan: object
     edinburgh: object
     coe: object
+    network: object
     articles: list[Article]
     pages: list[HandWrittenPage] = field(default_factory=list)
     articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
@@ -688,6 +689,10 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
         problems += _unique(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
         problems += _reserved(plan.areas, plan_loc, "action area", lambda i: ("areas", i))
     regions, off_loc = data.get("offices.yml", (None, None))
+    network, net_loc = data.get("network.yml", (None, None))
+    if regions and network and network.home_region not in {r.id for r in regions}:
+        problems.append(Problem(net_loc.path, net_loc.line_of(("home_region",)), "home_region",
+                                f"no region with id '{network.home_region}' in data/offices.yml"))
     if regions:
         offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, _Unreadable)
                    for j, o in enumerate(r.offices)]
@@ -730,6 +735,7 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
         action_plan=data["action_plan.yml"][0],
         edinburgh=data["edinburgh.yml"][0],
         coe=data["coe.yml"][0],
+        network=data["network.yml"][0],
         articles=articles,
         pages=pages,
     )

@@ -69,3 +69,14 @@ def tag_slug(tag: str) -> str:
 def language_root(lang: str, default_language: str) -> str:
     """Where a language's site lives: the default at the root, others under `<lang>/`."""
     return "" if lang == default_language else f"{lang}/"
+
+
+def text_language(text: str) -> str:
+    """The BCP 47 tag of a run of text by its script: Korean (Hangul), Chinese, or Latin
+    text taken as English (addresses of offices abroad are written in English or in a
+    Latin-script language the page cannot name better)."""
+    if any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" for ch in text):
+        return "ko"
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "zh-Hans"
+    return "en"

@@ -25,11 +25,13 @@ def sorted_members(members, lang: str) -> list:
 
 
 def country_groups(members, lang: str) -> list[dict]:
-    """Members grouped by country (localised names, sorted the same way as member names)."""
+    """Members grouped by country, the countries with most members first (then by their
+    localised name): a reader looks for the network's main countries first, not for the
+    pinyin of a country's name."""
     groups = defaultdict(list)
     for member in sorted_members(members, lang):
         groups[member.country].append(member)
-    codes = sorted(groups, key=lambda code: name_sort_key(country_name(code, lang), lang))
+    codes = sorted(groups, key=lambda code: (-len(groups[code]), name_sort_key(country_name(code, lang), lang)))
     return [{"code": code, "name": country_name(code, lang), "members": groups[code]} for code in codes]
 
 
@@ -80,7 +82,9 @@ def map_view(members, padding: float = 8, min_span: float = 40) -> str | None:
 
 
 EXPORT_FIELDS = ["id", "name_zh", "name_en", "country", "country_name_zh", "country_name_en", "type",
-                 "joined", "website", "lat", "lon", "summary_zh", "summary_en", "programmes"]
+                 "joined", "website", "lat", "lon", "location_source", "summary_zh", "summary_en", "programmes"]
+# Credited wherever coordinates are published (GeoNames is CC BY 4.0).
+LOCATION_CREDIT = "Coordinates: GeoNames (geonames.org), CC BY 4.0, where location_source names it"
 
 
 def export_rows(members) -> list[dict]:
@@ -96,6 +100,7 @@ def export_rows(members) -> list[dict]:
             "website": m.website,
             "lat": m.location.lat if m.location else None,
             "lon": m.location.lon if m.location else None,
+            "location_source": m.location.source if m.location else None,
             "summary_zh": m.summary.zh if m.summary else None,
             "summary_en": m.summary.en if m.summary else None,
             "programmes": list(m.programmes),
@@ -145,7 +150,8 @@ def members_geojson(members) -> bytes:
         for row in export_rows(members)
         if row["lat"] is not None
     ]
-    return _json({"type": "FeatureCollection", "features": features}, indent=1) + b"\n"
+    # A foreign member (RFC 7946, 6.1) carries the credit for the coordinates.
+    return _json({"type": "FeatureCollection", "attribution": LOCATION_CREDIT, "features": features}, indent=1) + b"\n"
 
 
 def index_json(members, lang: str) -> bytes:

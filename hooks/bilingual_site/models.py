@@ -148,6 +148,7 @@ def _unique_list(values: list) -> list:
 class Location(Model):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
+    source: Text | None = None  # the published dataset it comes from, e.g. "GeoNames 1804651"
 
 
 class Member(Model):
@@ -155,6 +156,7 @@ class Member(Model):
     name: Bilingual
     country: CountryCode
     type: MemberType = "city"
+    seat: Bilingual | None = None  # a province's or region's capital (where the map places it)
     joined: PartialDate | None = None
     website: HttpUrl | None = None
     location: Location | None = None
@@ -203,6 +205,8 @@ class ActionArea(Model):
 
 class ActionPlan(Model):
     title: Bilingual
+    short_name: Bilingual | None = None
+    tagline: Bilingual | None = None
     decision: Decision
     background: Bilingual
     objectives: list[NumberedText] = Field(min_length=1)
@@ -222,6 +226,7 @@ class Milestone(Model):
 class EdinburghProcess(Model):
     name: Bilingual
     short_name: Bilingual
+    tagline: Bilingual | None = None  # one line for the home page's programme tile
     summary: Bilingual
     led_by: Bilingual
     partners: list[Bilingual] = []
@@ -247,6 +252,8 @@ class Activity(Model):
 
 class CentreOfExcellence(Model):
     name: Bilingual
+    short_name: Bilingual | None = None
+    tagline: Bilingual | None = None
     summary: Bilingual
     host: Slug
     agreement: Agreement
@@ -280,6 +287,19 @@ class NewsFrontMatter(Model):
     action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
 
 
+class Figure(Model):
+    value: Text  # as the source states it: "2500+", "120+", "25"
+    label: Bilingual
+
+
+class Network(Model):
+    """ICLEI's global network as the documents describe it (the home page's figures)."""
+
+    about: Bilingual
+    home_region: Slug  # the region of data/offices.yml this site's secretariat belongs to
+    figures: list[Figure] = Field(min_length=1)
+
+
 # Views a hand-written page may choose; the others (a member's profile, later pages of a
 # listing) are generated from data/ and cannot be written by hand.
 PageView = Literal["home", "news-list", "member-directory", "offices", "edinburgh-process",
@@ -310,4 +330,5 @@ DATA_FILES: dict[str, type] = {
     "action_plan.yml": ActionPlan,
     "edinburgh.yml": EdinburghProcess,
     "coe.yml": CentreOfExcellence,
+    "network.yml": Network,
 }

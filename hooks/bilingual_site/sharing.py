@@ -1,5 +1,6 @@
 """What a page tells search engines and social networks: description, Open Graph, Twitter
-card and JSON-LD (`NewsArticle` for articles, `Organization` on home pages).
+card and JSON-LD (`NewsArticle` for articles, `Organization` on home pages,
+`GovernmentOrganization` on member profiles).
 
 Plain data in, plain data out; `overrides/main.html` renders it (JSON-LD through Jinja's
 `tojson`, which escapes `<`, `>` and `&`).
@@ -15,15 +16,31 @@ OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 DESCRIPTION_LENGTH = 200
 
 
-def _shorten(text: str) -> str:
+_SENTENCE_ENDS = "。！？!?.;；"
+_BREAKS = "，、：；,;: "
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """`text` in at most `limit` characters, cut where a reader expects: after the last whole
+    sentence if that keeps most of it, else at a word (or, in Chinese, a punctuation)
+    boundary, with "…"; never in the middle of a word."""
     text = " ".join(text.split())
-    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    room = text[: limit - 1]
+    sentence = max(room.rfind(mark) for mark in _SENTENCE_ENDS)
+    if sentence >= limit * 0.6 and (room[sentence] != "." or sentence + 1 >= len(room) or room[sentence + 1] == " "):
+        return room[: sentence + 1] if room[sentence] in "。！？!?." else room[:sentence].rstrip() + "…"
+    cut = max(room.rfind(mark) for mark in _BREAKS)
+    if cut < limit * 0.5:  # no boundary near the end (a long Chinese clause): cut at the limit
+        cut = len(room)
+    return room[:cut].rstrip(_BREAKS) + "…"
 
 
 def describe(page, lang: str, content, config, article=None) -> str:
     """The page's description: front matter, else what the page is about, else the site's."""
     if page.meta.get("description"):
-        return _shorten(str(page.meta["description"]))
+        return shorten(str(page.meta["description"]))
     view = page.meta.get("view")
     if article is not None:
         text = article.excerpt
@@ -38,7 +55,15 @@ def describe(page, lang: str, content, config, article=None) -> str:
         text = content.action_plan.decision.summary.get(lang)
     else:
         text = first_paragraph(page.markdown or "")
-    return _shorten(text or config.site_description or config.site_name)
+    return shorten(text or config.site_description or config.site_name)
+
+
+# Published with the site (overrides/assets/images/): the sharing picture of a page without
+# a cover of its own (the wordmark on green, made by tools/brand_images.py; never a photo)
+# and the publisher's logo.
+SHARE_IMAGE = "assets/images/share.png"
+LOGO = "assets/images/logo.png"
+ICLEI = {"@type": "Organization", "name": "ICLEI – Local Governments for Sustainability", "url": "https://iclei.org"}
 
 
 def sharing(page, lang: str, content, config, article=None, image_url: str | None = None) -> dict:
@@ -47,13 +72,16 @@ def sharing(page, lang: str, content, config, article=None, image_url: str | Non
     title = str(page.meta.get("title") or config.site_name)
     description = describe(page, lang, content, config, article)
     other_locales = [OG_LOCALE[l] for l in OG_LOCALE if l != lang and l in getattr(page.file, "alternates", {})]
-    organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url}
+    organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url,
+                    "logo": {"@type": "ImageObject", "url": config.site_url + LOGO, "width": 512, "height": 512}}
+    shared_image = image_url or config.site_url + SHARE_IMAGE
     data = {
         "type": "article" if article is not None else "website",
         "title": title,
         "description": description,
         "url": url,
-        "image": image_url,
+        "image": shared_image,
+        "image_is_cover": image_url is not None,
         "locale": OG_LOCALE[lang],
         "alternate_locales": other_locales,
         "site_name": config.site_name,
@@ -69,15 +97,33 @@ def sharing(page, lang: str, content, config, article=None, image_url: str | Non
             "headline": article.meta.title,
             "description": description,
             "datePublished": published,
+            "dateModified": moment(article.meta.updated or article.meta.date).isoformat(),
             "inLanguage": LANGUAGE_TAG[lang],
             "url": url,
             "mainEntityOfPage": url,
             "author": {"@type": "Organization", "name": article.meta.source or config.site_name},
             "publisher": organization,
-            **({"image": [image_url]} if image_url else {}),
+            "image": [shared_image],
             **({"keywords": ", ".join(article.meta.tags)} if article.meta.tags else {}),
         }
     elif page.meta.get("view") == "home":
         data["json_ld"] = {"@context": "https://schema.org", **organization, "description": description,
-                           "parentOrganization": {"@type": "Organization", "name": "ICLEI – Local Governments for Sustainability"}}
+                           "parentOrganization": ICLEI}
+    elif page.meta.get("view") == "member":
+        data["json_ld"] = member_json_ld(content.members[page.meta["member"]], lang, url, description)
+    return data
+
+
+def member_json_ld(member, lang: str, url: str, description: str) -> dict:
+    """A member government, the place it governs and its membership of ICLEI (schema.org)."""
+    other = "en" if lang == "zh" else "zh"
+    area = {"@type": "City" if member.type == "city" else "AdministrativeArea", "name": member.name.get(lang),
+            "address": {"@type": "PostalAddress", "addressCountry": member.country}}
+    if member.location:
+        area["geo"] = {"@type": "GeoCoordinates", "latitude": member.location.lat, "longitude": member.location.lon}
+    data = {"@context": "https://schema.org", "@type": "GovernmentOrganization", "name": member.name.get(lang),
+            "alternateName": member.name.get(other), "url": url, "description": description,
+            "inLanguage": LANGUAGE_TAG[lang], "areaServed": area, "memberOf": ICLEI}
+    if member.website:
+        data["sameAs"] = [member.website]
     return data

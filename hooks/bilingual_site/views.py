@@ -18,7 +18,8 @@ from .content import Article, SiteContent
 from .i18n import country_name
 from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
 
-LATEST_ON_HOME = 5
+LATEST_ON_HOME = 6  # two rows of three cards
+LATEST_ON_404 = 3
 
 # Resolves a language-neutral docs path ("members/kunming.md") to a URL relative to the page.
 Link = Callable[[str], "str | None"]
@@ -37,7 +38,7 @@ class ArticleEntry:
     status: str
 
 
-def _entries(articles: list[Article], content: SiteContent, lang: str, link: Link) -> list[ArticleEntry]:
+def entries(articles: list[Article], content: SiteContent, lang: str, link: Link) -> list[ArticleEntry]:
     return [
         ArticleEntry(
             title=a.meta.title,
@@ -67,19 +68,23 @@ def _member_link(content: SiteContent, member_id: str, lang: str, link: Link) ->
 
 
 def home(meta, content: SiteContent, lang: str, link: Link) -> dict:
+    members = content.members.values()
     return {
-        "latest": _entries(content.by_lang[lang][:LATEST_ON_HOME], content, lang, link),
-        "figures": {
-            "members": len(content.members),
-            "countries": len({m.country for m in content.members.values()}),
-            "activities": len(content.coe.activities),
-        },
+        "latest": entries(content.by_lang[lang][:LATEST_ON_HOME], content, lang, link),
+        "featured": {"members": len(content.members), "countries": len({m.country for m in members})},
+        "network": content.network,
+        "programmes": [
+            {"name": name, "tagline": tagline, "url": link(path)}
+            for name, tagline, path in (
+                (content.edinburgh.short_name, content.edinburgh.tagline, "programmes/edinburgh-process.md"),
+                (content.coe.short_name or content.coe.name, content.coe.tagline, "programmes/centre-of-excellence.md"),
+                (content.action_plan.short_name or content.action_plan.title, content.action_plan.tagline,
+                 "programmes/plan-of-action.md"),
+            )
+        ],
         "links": {name: link(path) for name, path in {
             "news": "news/index.md",
             "members": "members/index.md",
-            "edinburgh": "programmes/edinburgh-process.md",
-            "coe": "programmes/centre-of-excellence.md",
-            "action_plan": "programmes/plan-of-action.md",
             "offices": "offices.md",
         }.items()},
     }
@@ -109,7 +114,7 @@ def news_list(meta, content: SiteContent, lang: str, link: Link) -> dict:
     pages = page_count(listing, content)
     return {
         "listing": listing,
-        "articles": _entries(articles_on_page(listing, content, number), content, lang, link),
+        "articles": entries(articles_on_page(listing, content, number), content, lang, link),
         "pager": _pager(listing, number, pages, link),
         "news_url": link("news/index.md"),
         "sections": _sections(content, lang, link) if listing.kind == "all" and number == 1 else None,
@@ -162,9 +167,9 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
         "category": {"name": category.name, "url": link(category.path(1))},
         "tags": [{"name": tag, "url": link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))} for tag in item.meta.tags],
         "members": [_member_link(content, m, lang, link) for m in item.meta.members],
-        "newer": _entries([newer], content, lang, link)[0] if newer else None,
-        "older": _entries([older], content, lang, link)[0] if older else None,
-        "related": _entries(_related(item, content), content, lang, link),
+        "newer": entries([newer], content, lang, link)[0] if newer else None,
+        "older": entries([older], content, lang, link)[0] if older else None,
+        "related": entries(_related(item, content), content, lang, link),
         "news_url": link("news/index.md"),
     }
 
@@ -206,14 +211,20 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "country": country_name(item.country, lang),
         "programmes": [{"id": p, "url": link(programme_pages[p]) if programme_pages[p] else None}
                        for p in item.programmes],
-        "articles": _entries(content.articles_naming(item.id, lang), content, lang, link),
+        "articles": entries(content.articles_naming(item.id, lang), content, lang, link),
         "directory_url": link("members/index.md"),
-        "map": _map([item], lang, link, padding=12, min_span=36),
+        "map": _map([item], lang, link, padding=12, min_span=64),
     }
 
 
+def regions_home_first(content: SiteContent, home_region: str | None) -> list:
+    """Regions as data lists them, with this secretariat's own region first."""
+    return sorted(content.regions, key=lambda region: region.id != home_region)
+
+
 def offices(meta, content: SiteContent, lang: str, link: Link) -> dict:
-    return {"regions": content.regions}
+    home = content.network.home_region
+    return {"regions": regions_home_first(content, home), "home_region": home}
 
 
 def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
@@ -225,12 +236,14 @@ def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
             {
                 "milestone": m,
                 "members": [_member_link(content, i, lang, link) for i in m.members],
-                "news_url": _news_url(content, m.news, lang, link),
+                "news": _news_link(content, m.news, lang, link),
             }
             for m in sorted(process.milestones, key=lambda m: m.date)
         ],
         "participants": [{"member": m, "url": link(member_path(m.id))} for m in participants],
-        "related": _entries(_edinburgh_news(content, lang, [m.id for m in participants]), content, lang, link),
+        # Articles a milestone already cites are not listed a second time.
+        "related": entries([a for a in _edinburgh_news(content, lang, [m.id for m in participants])
+                             if a.slug not in {m.news for m in process.milestones}], content, lang, link),
     }
 
 
@@ -249,7 +262,7 @@ def centre_of_excellence(meta, content: SiteContent, lang: str, link: Link) -> d
     def entry(activity):
         return {
             "activity": activity,
-            "news_url": _news_url(content, activity.news, lang, link),
+            "news": _news_link(content, activity.news, lang, link),
             "areas": [{"number": area_titles[a].number, "title": area_titles[a].title.get(lang),
                        "url": _area_url(a, link)} for a in activity.action_areas],
         }
@@ -290,7 +303,7 @@ def action_plan(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "plan": content.action_plan,
         "linked": {
             area.id: {
-                "news": _entries(content.by_action_area.get((lang, area.id), []), content, lang, link),
+                "news": entries(content.by_action_area.get((lang, area.id), []), content, lang, link),
                 "activities": [{"activity": a, "url": f"{coe_url}#{a.id}" if coe_url else None}
                                for a in activities_by_area[area.id]],
             }
@@ -299,11 +312,10 @@ def action_plan(meta, content: SiteContent, lang: str, link: Link) -> dict:
     }
 
 
-def _news_url(content: SiteContent, slug: str | None, lang: str, link: Link) -> str | None:
-    if not slug:
-        return None
-    by_lang = content.articles_by_slug.get(slug, {})
-    return link(article_path(by_lang[lang])) if lang in by_lang else None
+def _news_link(content: SiteContent, slug: str | None, lang: str, link: Link) -> dict | None:
+    """The title and URL of the article `slug` in `lang`, if it is published there."""
+    article = content.articles_by_slug.get(slug, {}).get(lang) if slug else None
+    return {"title": article.meta.title, "url": link(article_path(article))} if article else None
 
 
 VIEWS: dict[str, Callable[..., dict]] = {

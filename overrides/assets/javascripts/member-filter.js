@@ -34,7 +34,7 @@
         sections.forEach(function (section) {
           var visible = section.querySelectorAll("li:not([hidden])").length;
           section.hidden = visible === 0;
-          section.querySelector("h2 span").textContent = String(visible);
+          section.querySelector("h2 [data-count]").textContent = String(visible);
         });
         count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", entries.length);
       }

@@ -46,9 +46,10 @@ def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
 
 
 def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
-    """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv."""
+    """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv
+    (and the npm manifests, older than the linked node_modules/.installed, as after `npm ci`)."""
     project = make_project(tmp, content_from)
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json"):
         shutil.copy2(REPO / name, project / name)
     shutil.copytree(REPO / "tools", project / "tools")
     (project / ".venv").symlink_to(REPO / ".venv")

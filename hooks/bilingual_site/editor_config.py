@@ -42,16 +42,19 @@ DATA_FILES = {
     "offices": "offices.yml",
     "edinburgh": "edinburgh.yml",
     "coe": "coe.yml",
+    "network": "network.yml",
 }
 
 # How each front-matter field is edited across an article's two language files: True, its
 # own value in each language; "duplicate", one value written into both files. The
 # validator refuses translations that differ in SAME_IN_TRANSLATIONS (checked below); the
 # other duplicated fields say what the article is about, which does not change with the
-# language. Drafts are per language: a translation may be published later.
+# language. Drafts and updates are per language: a translation may be published, or
+# revised, later.
 _NEWS_I18N = {
     "title": True,
     "date": "duplicate",
+    "updated": True,
     "category": "duplicate",
     "tags": True,
     "members": "duplicate",

@@ -3,10 +3,10 @@
 The editor must never accept what the build refuses, nor offer what the build does not
 know: so its fields are not written by hand but derived here from the pydantic models
 (`models.py`: a field's type gives its widget, its pattern, whether it is required) and
-from the data the validator checks against (the categories of `data/categories.yml` and the
-action areas of `data/action_plan.yml` become the choices of a select; members are picked
-from `data/members.yml` by a relation). Plain data in, plain data out: `editor_config()`
-returns the mapping that `hooks/editor.py` writes as `/admin/config.yml`.
+from the data the validator checks against (the categories of `data/categories.yml`, the
+members of `data/members.yml` and the action areas of `data/action_plan.yml` become the
+choices of selects). Plain data in, plain data out: `editor_config()` returns the mapping
+that `hooks/editor.py` writes as `/admin/config.yml`.
 
 Three agreements with the editor's own script (`editor/editor.js`), which implements them:
 - each collection's format, `site-<collection name>`, writes YAML the way the site's loader
@@ -321,7 +321,6 @@ def _list_bounds(info) -> dict:
         if isinstance(rule, annotated_types.MinLen) and rule.min_length > 0:
             return {"min": rule.min_length}
     return {}
-
 
 
 class _NoAliases(yaml.SafeDumper):

@@ -47,9 +47,10 @@ news: $(VENV)/.site-deps
 translations: $(VENV)/.site-deps
 	$(PY) tools/translations.py
 
-## screenshots: home, an article and the member directory at desktop and phone size, both
-## languages, into screenshots/ (not committed). Installs Debian's chromium and CJK fonts if missing.
-screenshots: site $(VENV)/.test-deps chromium
+## screenshots: every page type (home, news, article, directory, profile, programmes, offices, 404)
+## at 1280x800 and 390x844, both languages, into screenshots/ (not committed). Installs Debian's
+## chromium, nginx and CJK fonts if missing.
+screenshots: site $(VENV)/.test-deps chromium nginx-package
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }

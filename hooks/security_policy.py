@@ -48,7 +48,7 @@ def _fill(html: str) -> str:
     return html
 
 
-# After every other plugin and hook, html_fixes.py (-200) included: the hashes are of the
+# After every other plugin and hook, material_fixes.py (-200) included: the hashes are of the
 # scripts exactly as the page is written.
 @event_priority(-210)
 def on_post_page(output, page, config):

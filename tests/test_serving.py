@@ -160,8 +160,8 @@ def test_cache_lifetimes(served):
             assert headers["cache-control"] == lifetime, path
         else:
             assert headers["cache-control"] != YEAR, path
-    for path in ("assets/javascripts/bundle.a5f9d56c.min.js", "assets/stylesheets/main.57a0d79d.min.css",
-                 "assets/javascripts/workers/search.a7633da7.min.js"):
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()  # repaired, see material_fixes.py
+    for path in (bundle, "assets/stylesheets/main.57a0d79d.min.css", "assets/javascripts/workers/search.a7633da7.min.js"):
         assert expected[path] == YEAR, path  # Material 9.8.1's names: the pattern still matches them
 
 

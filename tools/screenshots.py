@@ -1,4 +1,4 @@
-"""Screenshots of key pages at desktop and phone size, both languages (`make screenshots`).
+"""Screenshots of every page type at desktop and phone size, both languages (`make screenshots`).
 
 Builds nothing: run `make site` first. Needs Debian's chromium and, for Chinese text,
 Debian's fonts-noto-cjk (without them Chinese renders as empty boxes). Output: screenshots/.
@@ -10,17 +10,24 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "deploy")]  # the test helpers serve through nginx
 
 from browser import browser_page, serve  # noqa: E402
 
+# Every page type, in both languages (the English path is "en/" + the same path).
 PAGES = {
     "home": "",
+    "news": "news/",
     "article": "news/2023/biodiversity-friendly-city-event-ningbo/",
     "directory": "members/",
-    "news": "news/",
+    "profile": "members/kunming/",
+    "edinburgh-process": "programmes/edinburgh-process/",
+    "centre-of-excellence": "programmes/centre-of-excellence/",
+    "plan-of-action": "programmes/plan-of-action/",
+    "offices": "offices/",
+    "not-found": "no/such/page/",
 }
-SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 
 
 def main() -> int:
@@ -34,7 +41,7 @@ def main() -> int:
                     for lang, prefix in (("zh", ""), ("en", "en/")):
                         page.goto(base + prefix + path, wait_until="networkidle")
                         file = out / f"{name}-{lang}-{size}.png"
-                        page.screenshot(path=str(file), full_page=False)
+                        page.screenshot(path=str(file), full_page=True)
                         print(file.relative_to(ROOT))
     return 0
 

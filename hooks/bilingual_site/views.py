@@ -187,15 +187,16 @@ def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
     }
 
 
-def _map(members, lang: str, link: Link, **view_options) -> dict | None:
-    """Points of the members with a location, over the bundled base map."""
+def _map(members, lang: str, link: Link | None, **view_options) -> dict | None:
+    """Points of the members with a location, over the bundled base map (linked to their
+    profiles when `link` is given)."""
     view_box = directory.map_view(members, **view_options)
     if view_box is None:
         return None
     points = []
     for member in directory.sorted_members([m for m in members if m.location], lang):
         x, y = directory.point(member.location)
-        points.append({"x": x, "y": y, "name": member.name.get(lang), "url": link(member_path(member.id))})
+        points.append({"x": x, "y": y, "name": member.name.get(lang), "url": link(member_path(member.id)) if link else None})
     return {"view_box": view_box, "points": points}
 
 
@@ -213,7 +214,7 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
                        for p in item.programmes],
         "articles": entries(content.articles_naming(item.id, lang), content, lang, link),
         "directory_url": link("members/index.md"),
-        "map": _map([item], lang, link, padding=12, min_span=64),
+        "map": _map([item], lang, None, padding=12, min_span=64),  # one dot: the page itself
     }
 
 
@@ -236,14 +237,12 @@ def edinburgh(meta, content: SiteContent, lang: str, link: Link) -> dict:
             {
                 "milestone": m,
                 "members": [_member_link(content, i, lang, link) for i in m.members],
-                "news": _news_link(content, m.news, lang, link),
             }
             for m in sorted(process.milestones, key=lambda m: m.date)
         ],
         "participants": [{"member": m, "url": link(member_path(m.id))} for m in participants],
-        # Articles a milestone already cites are not listed a second time.
-        "related": entries([a for a in _edinburgh_news(content, lang, [m.id for m in participants])
-                             if a.slug not in {m.news for m in process.milestones}], content, lang, link),
+        # Each once: the articles the milestones come from, then those naming a participant.
+        "related": entries(_edinburgh_news(content, lang, [m.id for m in participants]), content, lang, link),
     }
 
 

@@ -2,9 +2,9 @@
 
 `generate(target_dir, members=N, articles=M, seed=S)` writes a complete project into
 `target_dir`: the repo's `mkdocs.yml`, `hooks/`, `overrides/` and `editor/`, with the repo's
-`node_modules/` linked in (as tests/sitebuild.py's `make_project` does), the repo's hand-written `docs/` pages without its news
-articles, and invented content that follows the content contract (STAFF.md) and the
-schema (hooks/bilingual_site/models.py):
+`node_modules/` linked in (as tests/sitebuild.py's `make_project` does), the repo's
+hand-written `docs/` pages without its news articles, and invented content that follows
+the content contract (STAFF.md) and the schema (hooks/bilingual_site/models.py):
 
 - `data/members.yml`: N members with bilingual names built from syllables (昆安市 / Kun'an),
   a realistic spread of countries, type, joined, https website, location, bilingual

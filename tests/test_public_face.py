@@ -191,7 +191,13 @@ def test_news_articles_and_profiles_carry_complete_json_ld(real_site):
 
 
 def test_no_unrendered_template_is_published(real_site):
+    # Decap's bundle, copied into admin/ as published, keeps templates of its own ({{collection}}
+    # in commit messages): only the editor's page there is rendered by the build.
+    bundle = {f for f in (real_site.site / "admin").rglob("*") if f.name != "index.html"}
+    assert bundle
     for file in real_site.site.rglob("*"):
+        if file in bundle:
+            continue
         if file.is_file() and file.suffix in (".html", ".svg", ".xml", ".json", ".txt", ".css", ".js", ".ics"):
             text = file.read_text(encoding="utf-8", errors="replace")
             assert "{%" not in text and "{#-" not in text and not re.search(r"\{\{ ?[a-z_.]+ ?\}\}", text), file

@@ -11,6 +11,7 @@ where the editor looks for it.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,12 @@ def local_backend() -> tuple[str, int]:
     return url.hostname, url.port or 80
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM as Ctrl-C: both servers are stopped
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop)
     if not SERVER.is_file():
         print(f"{SERVER.relative_to(ROOT)} is missing: run `make edit` (it installs the npm packages).", file=sys.stderr)
         return 2

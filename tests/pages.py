@@ -10,8 +10,21 @@ import lxml.html
 SITE_URL = "https://eastasia.iclei.org/"
 
 
+EDITOR = "admin"  # the browser editor (hooks/editor.py)
+
+
 def html_files(site: Path) -> list[Path]:
+    """Every HTML file of the built site, the editor's page included."""
     return sorted(site.rglob("*.html"))
+
+
+def site_pages(site: Path) -> list[Path]:
+    """The pages of the public site: every HTML file but the editor's (`admin/index.html`),
+    which is Decap CMS's application, not a page of the site: no language switcher, feeds or
+    site navigation, an interface that is Decap's. It passes the checks every HTML file must
+    (valid HTML, links that resolve, nothing loaded from another host); tests/test_editor*.py
+    check the rest."""
+    return [file for file in html_files(site) if file.relative_to(site).parts[0] != EDITOR]
 
 
 def url_path_of(site: Path, file: Path) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides")
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
 
 
 @dataclass
@@ -31,7 +31,8 @@ class Build:
 
 
 def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
-    """A project folder: the repo's config, hooks and templates + docs/ and data/ from `content_from`."""
+    """A project folder: the repo's config, hooks, templates and editor + docs/ and data/ from
+    `content_from`, with the repo's node_modules/ linked in."""
     project = tmp / "project"
     project.mkdir(parents=True)
     for name in SITE_SOURCES:
@@ -39,13 +40,16 @@ def make_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     for name in ("docs", "data"):
         shutil.copytree(content_from / name, project / name)
+    # The npm packages the build copies into /admin/ (and decap-server), as in a checkout.
+    (project / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     return project
 
 
 def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
-    """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv."""
+    """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv
+    (and the npm manifests, older than the linked node_modules/.installed, as after `npm ci`)."""
     project = make_project(tmp, content_from)
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json"):
         shutil.copy2(REPO / name, project / name)
     shutil.copytree(REPO / "tools", project / "tools")
     (project / ".venv").symlink_to(REPO / ".venv")

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from pages import SITE_URL, html_files, parse, resolve, switcher_links, url_path_of
+from pages import SITE_URL, html_files, parse, resolve, site_pages, switcher_links, url_path_of
 from sitebuild import FIXTURE
 
 MEMBERS = yaml.safe_load((FIXTURE / "data/members.yml").read_text(encoding="utf-8"))
@@ -39,7 +39,7 @@ def test_every_member_has_a_generated_page_in_both_languages_linked_from_the_dir
 
 def test_language_switcher_on_every_page_leads_to_the_same_page_in_the_other_language(fixture_site):
     checked = 0
-    for file in html_files(fixture_site.site):
+    for file in site_pages(fixture_site.site):
         path = url_path_of(fixture_site.site, file)
         if path.endswith("404.html"):
             continue
@@ -58,7 +58,7 @@ def test_language_switcher_on_every_page_leads_to_the_same_page_in_the_other_lan
             expected_fallback = other_root / "news/index.html" if "news/" in path else other_root / "index.html"
             assert target == expected_fallback, f"switcher on {path} leads to {target}"
         checked += 1
-    assert checked == len(html_files(fixture_site.site)) - 2  # all but the two 404 pages
+    assert checked == len(site_pages(fixture_site.site)) - 2  # all but the two 404 pages
 
 
 def test_head_names_both_languages_with_hreflang_links(fixture_site):
@@ -179,7 +179,7 @@ def test_generated_pages_kept_in_memory_build_the_same_bytes_as_stub_files_on_di
     from sitebuild import build
     assert _stubs_on_disk(fixture_site.project) == []  # the session's build: in memory
     project = tmp_path / "project"
-    shutil.copytree(fixture_site.project, project, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copytree(fixture_site.project, project, ignore=shutil.ignore_patterns(".cache"), symlinks=True)
     # Not strict: MkDocs warns that a dirty build is for the live preview only.
     dirty = build(project, tmp_path / "site", options=("--dirty", "--no-strict"))
     assert dirty.returncode == 0, dirty.output

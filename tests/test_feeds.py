@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import lxml.html
 
-from pages import SITE_URL, html_files, parse, resolve, url_path_of
+from pages import SITE_URL, parse, resolve, site_pages, url_path_of
 from sitebuild import build
 
 FEEDS = ["feeds/news.rss.xml", "feeds/news.atom.xml", "en/feeds/news.rss.xml", "en/feeds/news.atom.xml"]
@@ -113,7 +113,7 @@ def test_ids_are_stable_across_builds_and_edits(news_site, tmp_path):
 
 def test_every_page_announces_feeds_that_exist(news_site):
     site = news_site.site
-    for file in html_files(site):
+    for file in site_pages(site):
         path = url_path_of(site, file)
         if path.endswith("404.html"):
             continue

@@ -97,3 +97,38 @@ def test_preview_shows_drafts_and_scheduled_articles_marked(tmp_path):
         assert "Scheduled: visible in the preview only until its date" in later
         listing = _get(base + "en/news/")
         assert "a-draft" in listing and "later" in listing
+
+
+def test_the_live_preview_serves_the_editor_whose_choices_follow_the_data(tmp_path):
+    """`make edit` is this live preview plus decap-server: /admin/ is served, writing it
+    starts no rebuild, an edit of the data gives one rebuild and the editor's new choices,
+    and the open editor is not reloaded under the person typing in it."""
+    from browser import browser_page
+
+    project = make_project(tmp_path)
+    log = tmp_path / "serve.log"
+    with live_preview(project, log) as (base, builds), browser_page(base) as page:
+        time.sleep(3)
+        assert builds() == 1, log.read_text()
+        assert "网站内容编辑器" in _get(base + "admin/")
+        categories = [o["value"] for o in _category_field(base)["options"]]
+        assert "interviews" not in categories
+        page.goto(base + "admin/")
+        page.evaluate("window.openedOnce = true")
+
+        with open(project / "data/categories.yml", "a", encoding="utf-8") as file:
+            file.write("- id: interviews\n  label: {zh: 访谈, en: Interviews}\n")
+        assert _wait_for(lambda: builds() == 2), log.read_text()
+        time.sleep(6)  # /admin/ is written into the site, never under a watched folder
+        assert builds() == 2, log.read_text()
+        assert [o["value"] for o in _category_field(base)["options"]] == [*categories, "interviews"]
+        page.wait_for_timeout(3000)
+        # The preview's reload script is on this page too; the editor disarms it.
+        assert page.evaluate("window.openedOnce === true")
+
+
+def _category_field(base: str) -> dict:
+    import yaml
+    config = yaml.safe_load(_get(base + "admin/config.yml"))
+    news = next(c for c in config["collections"] if c["name"] == "news")
+    return next(f for f in news["fields"] if f["name"] == "category")

@@ -12,7 +12,7 @@ import sys
 
 import yaml
 
-from pages import SITE_URL, html_files, parse, resolve, url_path_of
+from pages import SITE_URL, parse, resolve, site_pages, url_path_of
 from sitebuild import REPO
 
 CJK = "\u4e00-\u9fff"
@@ -28,7 +28,7 @@ def _strings(value):
 
 
 def _zh_pages(site):
-    return [f for f in html_files(site) if not url_path_of(site, f).startswith("en/")]
+    return [f for f in site_pages(site) if not url_path_of(site, f).startswith("en/")]
 
 
 def _interface_text(tree) -> str:
@@ -73,7 +73,7 @@ def test_latin_and_korean_addresses_carry_their_own_language(real_site):
 # 5. Nothing empty or meaningless -------------------------------------------------------------
 
 def test_no_field_is_shown_as_unknown_and_no_caption_stands_without_its_photo(real_site):
-    for file in html_files(real_site.site):
+    for file in site_pages(real_site.site):
         text = _interface_text(parse(file))
         assert "unknown" not in text.lower() and "未知" not in text, file
         html = file.read_text(encoding="utf-8")
@@ -125,7 +125,7 @@ def test_directory_lists_the_countries_with_most_members_first(real_site):
 
 
 def test_every_page_has_the_footer_with_the_east_asia_offices_and_links(real_site):
-    for file in html_files(real_site.site):
+    for file in site_pages(real_site.site):
         footer = parse(file).cssselect("footer.site-footer")
         assert len(footer) == 1, file
         offices = [h.text_content() for h in footer[0].cssselect(".site-office__name")]
@@ -163,7 +163,7 @@ def test_descriptions_are_cut_at_a_sentence_or_word_boundary(real_site):
     sources = [" ".join(v.split()) for text in front_matters + data for v in _strings(yaml.safe_load(text))]
     sources += [" ".join(p.read_text(encoding="utf-8").split("---\n", 2)[2].split()) for p in (REPO / "docs").rglob("*.md")]
     cut_once = False
-    for file in html_files(real_site.site):
+    for file in site_pages(real_site.site):
         description = parse(file).cssselect('meta[name="description"]')[0].get("content")
         assert len(description) <= 200, file
         if not description.endswith("…"):
@@ -191,7 +191,13 @@ def test_news_articles_and_profiles_carry_complete_json_ld(real_site):
 
 
 def test_no_unrendered_template_is_published(real_site):
+    # Decap's bundle, copied into admin/ as published, keeps templates of its own ({{collection}}
+    # in commit messages): only the editor's page there is rendered by the build.
+    bundle = {f for f in (real_site.site / "admin").rglob("*") if f.name != "index.html"}
+    assert bundle
     for file in real_site.site.rglob("*"):
+        if file in bundle:
+            continue
         if file.is_file() and file.suffix in (".html", ".svg", ".xml", ".json", ".txt", ".css", ".js", ".ics"):
             text = file.read_text(encoding="utf-8", errors="replace")
             assert "{%" not in text and "{#-" not in text and not re.search(r"\{\{ ?[a-z_.]+ ?\}\}", text), file

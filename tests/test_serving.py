@@ -37,10 +37,8 @@ def served(real_site, tmp_path_factory):
     (site / "en/.env").write_text(SECRET, encoding="utf-8")
     (site / ".git").mkdir()
     (site / ".git/config").write_text(SECRET, encoding="utf-8")
-    # What the editor (Decap CMS, another change) will put there: /admin/ has its own policy.
-    (site / "admin").mkdir()
-    (site / "admin/index.html").write_text("<!doctype html><title>admin</title>", encoding="utf-8")
-    (site / "admin/config.yml").write_text("backend:\n  name: github\n", encoding="utf-8")
+    # The editor (hooks/editor.py) is part of the built site: /admin/ has its own policy.
+    assert (site / "admin/index.html").is_file() and (site / "admin/config.yml").is_file()
     with serving(site) as base:
         yield base, site
 

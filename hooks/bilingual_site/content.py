@@ -35,7 +35,10 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>]*)>|([^)\s\"']+(?:[ \t]+[^)\s\"'(
 _ELSEWHERE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)  # a URL with a scheme, or to another host
 _IMAGE_FILE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)$", re.I)
 # Slugs that would clash with the listing pages generated under news/<year>/.
-_RESERVED_SLUGS = {"index", "page"}
+RESERVED_SLUGS = ("index", "page")
+# Front matter that must be the same in an article's translations (its date places it in
+# the listings of every language, its category in the same category pages).
+SAME_IN_TRANSLATIONS = ("date", "category")
 
 _FRIENDLY = {
     "missing": "required field is missing",
@@ -383,7 +386,7 @@ def _load_news(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) 
         problems.extend(found)
         if source is None:
             continue
-        if match["slug"] in _RESERVED_SLUGS:
+        if match["slug"] in RESERVED_SLUGS:
             problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
         problems += _body_problems(source, shown_as)
         if not meta.draft:
@@ -644,7 +647,7 @@ def _check_news(articles: list[Article], located: dict, members: dict, categorie
                                         f"unknown action area '{area}' (ids are in data/action_plan.yml)"))
         other = pair.setdefault(article.slug, article)
         if other is not article and other.lang != article.lang:
-            for name in ("date", "category"):
+            for name in SAME_IN_TRANSLATIONS:
                 mine, theirs = getattr(article.meta, name), getattr(other.meta, name)
                 if None not in (mine, theirs) and mine != theirs:
                     problems.append(Problem(article.shown_as, where.line_of((name,)), name,

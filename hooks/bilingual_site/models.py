@@ -18,8 +18,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 LANGUAGES = ("zh", "en")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids and slugs: lowercase ASCII words joined by hyphens
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def _text(value: object) -> str:
@@ -54,7 +54,7 @@ _YEARS = range(1900, 2200)
 def _iso_date(value: object) -> dt.date:
     if isinstance(value, dt.date):  # a date made in Python (tests, generators)
         return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
+    if not isinstance(value, str) or not ISO_DATE.match(value):
         raise ValueError(f"expected a date written YYYY-MM-DD (like 2023-05-18), got {_describe(value)}")
     try:
         day = dt.date.fromisoformat(value)
@@ -68,7 +68,7 @@ def _iso_date(value: object) -> dt.date:
 def _partial_date(value: object) -> str:
     if isinstance(value, int) and 1000 <= value <= 9999:  # `joined: 2014` unquoted
         value = str(value)
-    if not isinstance(value, str) or not _PARTIAL_DATE.match(value):
+    if not isinstance(value, str) or not PARTIAL_DATE.match(value):
         raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}")
     parts = [int(p) for p in value.split("-")]
     try:

@@ -1,0 +1,211 @@
+// The site's additions to Decap CMS, registered before it starts (manual-init.js holds it).
+//
+// - Formats, one per collection (`site-<name>` in config.yml): every file is read and
+//   written the way the site's loader reads YAML (PyYAML, YAML 1.1, dates kept as text:
+//   hooks/bilingual_site/loading.py). Decap's own YAML library writes YAML 1.2, where `yes`,
+//   `on` or `10:30` stay plain; PyYAML would read them as true or as the number 630. Keys
+//   are written in the order of the form's fields (Decap keeps values in Immutable maps,
+//   which lose the order of more than eight keys); empty optional values are left out (the
+//   validator refuses `summary: ""`), and so are the editor-only fields (the slug names the
+//   files only).
+// - A data file whose top level is a list (members.yml, ...) is shown to Decap as a mapping
+//   with one key (Decap's file collections expect a mapping; decap-cms issue #531), and
+//   written back as the list.
+// - The widget `article-slug`: a new article's slug is asked for (it names the files
+//   docs/news/<year>/<slug>.<lang>.md); a saved article shows its own, which does not change.
+// - The preview pane uses the site's stylesheets; articles are previewed as on the site.
+//
+// Its agreements with the configuration (hooks/bilingual_site/editor_config.py) come from
+// the attributes of this script's element, which the build writes from the same constants,
+// and from config.yml itself, read here once and handed to Decap.
+
+import { YAML } from './vendor/yaml/index.js';
+
+const CMS = window.CMS;
+const h = window.h;
+const settings = document.querySelector('script[data-list-key]').dataset;
+const LIST_KEY = settings.listKey;
+const EDITOR_ONLY = settings.editorOnly.split(' ').filter(Boolean);
+
+// --- YAML as the site reads it -------------------------------------------------------
+
+// Reading: YAML 1.1 without timestamps, like the site's loader (a date stays `2024-09-01`).
+const READ = { version: '1.1', customTags: tags => tags.filter(tag => tag.tag !== 'tag:yaml.org,2002:timestamp') };
+// Writing: YAML 1.1 with timestamps, so that a text any YAML 1.1 reader would take for
+// something else (a date, true, a number) is quoted.
+const WRITE = { version: '1.1' };
+
+function parseYaml(text) {
+  return YAML.parse(text, READ);
+}
+
+// Empty texts, empty items and mappings left empty are left out.
+function withoutEmpty(value) {
+  if (Array.isArray(value)) {
+    return value.map(withoutEmpty).filter(item => item !== undefined);
+  }
+  if (value !== null && typeof value === 'object') {
+    const kept = {};
+    for (const [key, item] of Object.entries(value)) {
+      const cleaned = withoutEmpty(item);
+      if (cleaned !== undefined) kept[key] = cleaned;
+    }
+    return Object.keys(kept).length ? kept : undefined;
+  }
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    return undefined;
+  }
+  return value;
+}
+
+// A value with the keys of every mapping in the order of the form's fields (keys the form
+// does not know after them, as they came).
+function inFieldOrder(value, fields) {
+  if (Array.isArray(value)) {
+    return value.map(item => inFieldOrder(item, fields));
+  }
+  if (value === null || typeof value !== 'object' || !fields) {
+    return value;
+  }
+  const ordered = {};
+  for (const field of fields) {
+    if (field.name in value) ordered[field.name] = inFieldOrder(value[field.name], field.fields);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (!(key in ordered)) ordered[key] = item;
+  }
+  return ordered;
+}
+
+function writeYaml(value, fields) {
+  return YAML.stringify(inFieldOrder(withoutEmpty(value) ?? (Array.isArray(value) ? [] : {}), fields), WRITE);
+}
+
+// `---`, the front matter, `---`, a blank line, the Markdown text: as `make news` writes it.
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)([\s\S]*)$/m;
+
+function articleFormat(fields) {
+  return {
+    fromFile(text) {
+      const match = FRONT_MATTER.exec(text);
+      if (!match || match.index !== 0) return { body: text };
+      const body = match[2].replace(/^(?:[ \t]*\r?\n)+/, '');
+      return { ...(parseYaml(match[1]) ?? {}), ...(body.trim() ? { body } : {}) };
+    },
+    toFile(data) {
+      const { body = '', ...meta } = data;
+      for (const name of EDITOR_ONLY) delete meta[name];
+      const text = body.trim() ? `\n${body.replace(/\s+$/, '')}\n` : '';
+      return `---\n${writeYaml(meta, fields)}---\n${text}`;
+    },
+  };
+}
+
+function listFileFormat(fields) {
+  const itemFields = fields[0].fields;
+  return {
+    fromFile: text => ({ [LIST_KEY]: parseYaml(text) ?? [] }),
+    toFile: data => writeYaml(data[LIST_KEY] ?? [], itemFields),
+  };
+}
+
+function mappingFileFormat(fields) {
+  return {
+    fromFile: text => parseYaml(text) ?? {},
+    toFile: data => writeYaml(data, fields),
+  };
+}
+
+function registerFormats(config) {
+  for (const collection of config.collections) {
+    const fields = collection.fields ?? collection.files[0].fields;
+    let format;
+    if (collection.folder) {
+      format = articleFormat(fields);
+    } else if (fields.length === 1 && fields[0].name === LIST_KEY) {
+      format = listFileFormat(fields);
+    } else {
+      format = mappingFileFormat(fields);
+    }
+    CMS.registerCustomFormat(collection.format, collection.extension, format);
+  }
+}
+
+// Decap checks required fields in the first language only, and writes the second
+// language's file as soon as a value is shared with it (the date): without its own title
+// that file is one the build refuses. Saving is refused here instead, where the author
+// sees why (a Decap notice), before any file is written.
+function requireEveryTitle({ entry }) {
+  if (entry.get('collection') !== 'news') return undefined;
+  for (const [locale, translation] of (entry.get('i18n') || new Map()).entries()) {
+    const title = translation.getIn(['data', 'title']);
+    if (typeof title !== 'string' || !title.trim()) {
+      throw new Error(`每种语言都需要标题：请填写 ${locale.toUpperCase()} 标题 (each language needs its title: ${locale})`);
+    }
+  }
+  return undefined;  // the entry as it is
+}
+
+// --- The slug of a new article --------------------------------------------------------
+
+const StringControl = CMS.getWidget('string').control;
+
+const ArticleSlugControl = window.createClass({
+  // Required for a new article only: a saved one keeps its file name (the field is
+  // `required: false` in the configuration, so Decap's own check does not ask for it).
+  isValid() {
+    if (this.props.entry.get('newRecord') && !this.props.value) {
+      return { error: { message: '请填写网址短名 (a new article needs a slug)' } };
+    }
+    return true;
+  },
+  render() {
+    const { entry, forID, classNameWrapper } = this.props;
+    if (entry.get('newRecord')) {
+      return h(StringControl, this.props);  // Decap's own text input
+    }
+    // The entry's slug is "<year>/<slug>": its folder and its file name.
+    return h('input', {
+      type: 'text', id: forID, className: classNameWrapper, readOnly: true,
+      value: String(entry.get('slug') || '').split('/').pop(),
+    });
+  },
+});
+
+// --- The preview pane -----------------------------------------------------------------
+
+const ArticlePreview = window.createClass({
+  render() {
+    const { entry, widgetFor, getAsset } = this.props;
+    const data = entry.get('data');
+    const cover = data.get('cover');
+    return h('article', { className: 'md-typeset site-editor-preview' },
+      h('h1', null, data.get('title') || ''),
+      h('p', { className: 'site-editor-preview__meta' }, [data.get('date'), data.get('source')].filter(Boolean).join(' · ')),
+      data.get('summary') ? h('p', null, h('strong', null, data.get('summary'))) : null,
+      cover ? h('img', { className: 'site-editor-preview__cover', src: String(getAsset(cover)), alt: '' }) : null,
+      widgetFor('body'));
+  },
+});
+
+function registerPreview() {
+  const base = new URL(import.meta.url);
+  for (const href of document.querySelector('script[data-preview-styles]').dataset.previewStyles.split(' ')) {
+    if (href) CMS.registerPreviewStyle(new URL(href, base).href);
+  }
+  CMS.registerPreviewTemplate('news', ArticlePreview);
+}
+
+// --- Start ----------------------------------------------------------------------------
+
+// config.yml is read here (formats are made from its fields) and handed to Decap, which
+// then does not fetch it again.
+const response = await fetch(new URL('config.yml', import.meta.url), { cache: 'no-cache' });
+if (!response.ok) throw new Error(`config.yml: ${response.status} ${response.statusText}`);
+const config = parseYaml(await response.text());
+
+registerFormats(config);
+CMS.registerEventListener({ name: 'preSave', handler: requireEveryTitle });
+CMS.registerWidget('article-slug', ArticleSlugControl);
+registerPreview();
+CMS.init({ config: { ...config, load_config_file: false } });

@@ -41,7 +41,7 @@ def _png(width: int, height: int) -> bytes:
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-COVER = _png(8, 6)  # the article's cover
+COVER = _png(640, 400)  # the article's cover: as wide as a card needs (photos.CARD_WIDTH)
 
 
 @dataclass
@@ -260,10 +260,10 @@ def test_an_article_written_in_the_editor_is_published_in_both_languages(editor)
     for prefix, title in (("", "昆明举办城市生物多样性论坛"), ("en/", "Kunming hosts an urban biodiversity forum")):
         page = published.page(f"{prefix}news/2025/kunming-forum/")
         assert lxml.html.fromstring(page).findtext(".//h1").strip() == title
-        assert "forum.png" in page
+        assert re.search(r"images/forum\.[0-9a-f]{8}\.480\.webp", page)  # the cover, in its sizes
         assert title in published.page(f"{prefix}news/")
         assert "kunming-forum" in published.page(f"{prefix}members/kunming/")
-    assert (published.site / "news/2025/images/forum.png").read_bytes() == COVER
+    assert list((published.site / "news/2025/images").glob("forum.*.480.jpg"))  # published as photo sizes
 
 
 def test_an_article_without_its_english_title_is_refused_before_any_file_is_written(editor):

@@ -7,7 +7,8 @@ Events:
 - on_page_context, after the search plugin's own (priority 0): adds the page's names
   (bilingual_site/search_names.py: a member's two names, a programme's names, segmented as
   Material segments titles) to the page's entry as the `names` field, which mkdocs.yml
-  weighs above titles. Per page, so each language pass's entries are complete in that pass.
+  weighs above titles, and segments its tags the same way (Material leaves them whole).
+  Per page, so each language pass's entries are complete in that pass.
 - on_post_build, after mkdocs-static-i18n (-100) has built every language and merged
   their entries into the one `search/search_index.json` of Material's search plugin.
   Material loads `<config.base>/search/search_index.json`; with one merged index a Chinese
@@ -50,16 +51,21 @@ def on_config(config):
 @event_priority(-10)
 def on_page_context(context, page, config, nav):
     names = page_names(page.meta, build_state.content)
-    index = _search_index(config) if names else None
+    tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else None
+    index = _search_index(config) if names or tags else None
     if index is None:
         return context
-    # This page's entries are the last ones; its own entry (not a section's) is the first.
+    # This page's entries are the last ones, its own entry (not a section's) first of them.
     for entry in reversed(index.entries):
         if not entry["location"].startswith(page.url):
             break
-        if entry["location"] == page.url:
+        if tags and "tags" in entry:
+            # Segmented like every other field: a tag left whole (爱丁堡进程) is one word of
+            # the index, and a query cut into the index's words would then find only the
+            # pages tagged so, and miss the programme's own page (爱丁堡 进程).
+            entry["tags"] = [segmented(tag) for tag in entry["tags"]]
+        if names and entry["location"] == page.url:
             entry["names"] = [segmented(name) for name in names]
-            break
     return context
 
 

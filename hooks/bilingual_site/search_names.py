@@ -31,12 +31,15 @@ def page_names(meta: dict, content: SiteContent) -> list[str]:
     view = meta.get("view")
     if view == "member":
         named = [content.members[meta["member"]].name]
+    # A programme by its short names only: its full name is its page's title already, and
+    # the full names' common words (城市, 生物多样性, framework) would put the programme
+    # pages first for any query holding them.
     elif view == "edinburgh-process":
-        named = [content.edinburgh.short_name, content.edinburgh.name]
+        named = [content.edinburgh.short_name]
     elif view == "centre-of-excellence":
-        named = [content.coe.short_name, content.coe.name]
+        named = [content.coe.short_name]
     elif view == "action-plan":
-        named = [content.action_plan.short_name, content.action_plan.title]
+        named = [content.action_plan.short_name]
     else:
         return []
     names: list[str] = []

@@ -13,8 +13,8 @@
  *   index, or the beginnings of words (a partial word such as 生物多样 still finds
  *   生物多样性); whole words are preferred. The index was segmented by jieba at build
  *   time, so the query meets the same words;
- * - a Latin word that begins no word of the index is replaced by its stem when the stem
- *   does (lunr's own English stemmer, the index's pipeline).
+ * - a Latin word is replaced by its stem (lunr's own English stemmer, the index's
+ *   pipeline) when the stem begins a word of the index.
  * Material's own Chinese segmentation is then given nothing to do: it looks words up with
  * `in` on the inverted index, which answers false for Chinese keys here, so it passes the
  * pieces through unchanged. Lunr itself reads the index by key, which is untouched.
@@ -81,13 +81,26 @@ function rewrite(query) {
   return query
     .replace(HAN_RUNS, run => ` ${segmentRun(run).join(" ")} `)
     .replace(LATIN_WORD, word => {
-      const lower = word.toLowerCase();
-      if (beginsAWord(lower)) return word;
-      const stem = stemOf(lower);
+      // A stem is a beginning of its word: every indexed word the typed word begins, its
+      // stem begins too, and the stems the index holds besides ("kunm" for Kunming).
+      const stem = stemOf(word.toLowerCase());
       return beginsAWord(stem) ? stem : word;
     })
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .split(" ")
+    .map(require)
+    .join(" ");
+}
+
+/* Every word of the query that the index has must be on the page: `+word*` (Material adds
+ * no wildcard to a word with a modifier, so it is written here). Material's worker ORs
+ * the words, and a common word in many titles ("City" in "Spring City") outweighed a page
+ * holding all of them. A word the index lacks stays optional, so it cannot empty the
+ * results. */
+function require(term) {
+  if (!term || /^[+\-~^]|[*~^:]|^\p{sc=Han}$/u.test(term)) return term;
+  return beginsAWord(term.toLowerCase()) ? `+${term}*` : term;
 }
 
 /* Material's worker answers {type: 2 (query), data: text}; hand it the rewritten text. */

@@ -167,9 +167,11 @@ class PagefindSearch:
         field.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')")
         type_like_a_reader(page, query)
-        # Its message names the query once the results of the whole query are shown.
+        # Its message names the query once the results of the whole query are known; each
+        # result shows a placeholder until its page's fragment has been fetched.
         page.wait_for_function("(q) => { const m = document.querySelector('.pagefind-ui__message');"
-                               " return m && m.textContent.includes(q); }", arg=query)
+                               " return m && m.textContent.includes(q)"
+                               " && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }", arg=query)
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         hrefs = page.eval_on_selector_all(self.links, "links => links.map(a => a.href)")
         return distinct_pages(hrefs, base, LANG_ROOTS[lang])
@@ -281,8 +283,7 @@ def _indexed_pages(site: Path, lang: str) -> dict[str, list[str]]:
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 # The parts our index leaves out (data-search-exclude in the templates): lists of other
 # pages (cards, the directory's entries) and maps.
-PAGEFIND_EXCLUDE = [".site-cards", ".site-directory__groups", ".site-map", ".md-source-file",
-                    ".site-back", ".site-subscribe"]
+PAGEFIND_EXCLUDE = [".site-cards", ".view-members", ".view-map", ".view-subscribe", ".site-back"]
 
 
 def prepare_pagefind(site: Path, target: Path) -> Path:

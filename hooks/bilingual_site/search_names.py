@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 
-import jieba
+try:
+    import jieba
+except ImportError:  # the build stops with a message instead (search_per_language.on_config)
+    jieba = None
 
 from .content import SiteContent
 from .models import LANGUAGES

@@ -532,8 +532,48 @@ def _check_target(target: Path, repo: Path) -> None:
         raise SystemExit(f"refusing to generate into {target}: the folder is not empty")
 
 
-def generate(target_dir, members: int = 500, articles: int = 500, seed: int = 1, repo: Path = REPO) -> dict:
-    """Write a synthetic project into `target_dir` (new or empty); return what it holds."""
+PHOTO_SIZE = (4000, 3000)  # 12 megapixels, as a phone or compact camera takes them
+
+
+class _CameraPhotos:
+    """Invented camera photos: 12 MP JPEGs with a camera's EXIF (orientation, GPS), each of
+    different bytes (every photo is one more photo for the build to process), quick to make:
+    one noisy base picture, a marker of its own per photo."""
+
+    def __init__(self, seed: int):
+        from PIL import Image
+
+        base = Image.effect_noise(PHOTO_SIZE, 48).convert("RGB")  # noise: camera-like JPEG sizes
+        tint = Image.new("RGB", PHOTO_SIZE, (60, 130, 80))
+        self.base = Image.blend(base, tint, 0.55)
+        self.seed = seed
+
+    def write(self, path: Path, number: int) -> None:
+        from PIL import Image
+
+        photo = self.base.copy()
+        photo.paste(((number * 37) % 256, (number * 91 + self.seed) % 256, 200), (40 * (number % 90), 100, 40 * (number % 90) + 400, 500))
+        exif = Image.Exif()
+        exif[0x0112] = 6 if number % 3 == 0 else 1  # some stored sideways, as cameras do
+        exif[0x010F] = "BenchCam"
+        exif.get_ifd(0x8825).update({1: "N", 2: (30.0, float(number % 60), 0.0), 3: "E", 4: (120.0, 10.0, 0.0)})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        photo.save(path, "JPEG", quality=88, exif=exif)
+
+
+def _with_photo(text: str, lang: str, image: str) -> str:
+    """An article's text with `image` as its cover and as a captioned photo in the body."""
+    front, body = text.split("\n---\n", 1)
+    caption = "图：活动现场（来源：宜可城东亚秘书处）" if lang == "zh" else "Photo: at the event (Source: ICLEI East Asia Secretariat)"
+    alt = "活动现场" if lang == "zh" else "At the event"
+    first, _, rest = body.strip().partition("\n\n")
+    return f'{front}\ncover: {image}\n---\n\n{first}\n\n![{alt}]({image} "{caption}")\n\n{rest}\n'
+
+
+def generate(target_dir, members: int = 500, articles: int = 500, seed: int = 1, repo: Path = REPO,
+             photos_every: int = 10) -> dict:
+    """Write a synthetic project into `target_dir` (new or empty); return what it holds. Every
+    `photos_every`-th article has a 12 MP photo as its cover and in its text (0: none)."""
     if members < 1 or articles < 1:
         raise ValueError("members and articles must be at least 1")
     target = Path(target_dir)
@@ -567,11 +607,19 @@ def generate(target_dir, members: int = 500, articles: int = 500, seed: int = 1,
             shutil.copy2(source, data / source.name)
 
     counts = {"zh": 0, "en": 0}
-    for article in article_list:
+    camera = _CameraPhotos(seed) if photos_every else None
+    photos = 0
+    for index, article in enumerate(article_list):
         folder = target / "docs" / "news" / str(article["date"].year)
         folder.mkdir(parents=True, exist_ok=True)
+        image = None
+        if camera is not None and index % photos_every == photos_every - 1:
+            image = f"images/{article['slug']}.jpg"
+            camera.write(folder / image, index)
+            photos += 1
         for lang, text in article["texts"].items():
-            (folder / f"{article['slug']}.{lang}.md").write_text(text, encoding="utf-8")
+            (folder / f"{article['slug']}.{lang}.md").write_text(_with_photo(text, lang, image) if image else text,
+                                                                  encoding="utf-8")
             counts[lang] += 1
     return {
         "seed": seed,
@@ -580,6 +628,7 @@ def generate(target_dir, members: int = 500, articles: int = 500, seed: int = 1,
         "chinese_only": counts["zh"] - counts["en"],
         "coe_activities": len(coe["activities"]),
         "edinburgh_milestones": len(edinburgh["milestones"]),
+        "photos": photos,
     }
 
 

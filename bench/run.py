@@ -59,6 +59,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate  # noqa: E402
 from hand_written import built_page, install_page_timer, write_twin  # noqa: E402
+from stock import write_stock_site  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
 BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
@@ -213,9 +214,10 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
         deadline = time.monotonic() + BUILD_TIMEOUT
-        tree_peak = 0
+        tree_peak, sampled = 0, 0.0
         while True:
-            tree_peak = max(tree_peak, _tree_rss(process.pid))
+            if time.monotonic() - sampled > 0.25:  # reading /proc costs: a few samples a second
+                tree_peak, sampled = max(tree_peak, _tree_pss(process.pid)), time.monotonic()
             # wait4 gives the resource usage of this one child (not the running maximum of
             # all children that RUSAGE_CHILDREN reports).
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -238,26 +240,40 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
         # Linux reports ru_maxrss in KiB.
         "peak_rss_bytes": usage.ru_maxrss * 1024,
-        # The build and its background processes together (hooks/bilingual_site/background.py), sampled: an
-        # upper bound, since forked processes share most of their pages.
-        "peak_tree_rss_bytes": max(tree_peak, usage.ru_maxrss * 1024),
+        # The build with all its processes together (language passes, background processes), sampled.
+        "peak_tree_pss_bytes": tree_peak,
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),  # background processes included
         "background_processes": int(background[1]) if background else 0,
         "background_cpu_seconds": float(background[2]) if background else 0.0,
     }
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and its children, in bytes (0 once it has gone)."""
+def _descendants(pid: int) -> list[int]:
+    """A process and every process below it (language passes fork background processes)."""
+    found, queue = [], [pid]
+    while queue:
+        member = queue.pop()
+        found.append(member)
+        try:
+            queue += [int(c) for c in Path(f"/proc/{member}/task/{member}/children").read_text().split()]
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+def _tree_pss(pid: int) -> int:
+    """Memory of a process and all its descendants together, in bytes: the sum of their
+    proportional set sizes, which counts a page shared by forked processes once (summing
+    their RSS would count it in each). 0 once they have gone."""
     total = 0
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        for member in [str(pid), *children]:
-            for line in Path(f"/proc/{member}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+    for member in _descendants(pid):
+        try:
+            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
+                    break
+        except (OSError, ValueError):
+            pass
     return total
 
 
@@ -375,6 +391,77 @@ def time_live_preview(project: Path, log: Path) -> dict:
 
 
 # ---------------------------------------------------------------------------------------
+# Against stock MkDocs, photos, and what a phone downloads.
+
+PAIRS = 3
+
+
+def bench_pairs(project: Path, stock: Path, folder: Path, env: dict, pairs: int = PAIRS) -> dict:
+    """The project's build (`make site`'s command, all its processes) and stock MkDocs building
+    the same number of pages, timed in alternating pairs: the machine drifts, so each pair is
+    two builds close in time, and which goes first alternates."""
+    rows = []
+    for number in range(1, pairs + 1):
+        order = ("project", "stock") if number % 2 else ("stock", "project")
+        row = {"pair": number, "first": order[0]}
+        for which in order:
+            where, config = (project, project / "mkdocs.yml") if which == "project" else (stock, stock / "mkdocs.yml")
+            print(f"  pair {number}: {which} ...", file=sys.stderr, flush=True)
+            row[which] = run_build(where, config, folder / f"{which}-site-{number}", folder / f"{which}-{number}.log",
+                                   env if which == "project" else _env())
+            shutil.rmtree(folder / f"{which}-site-{number}", ignore_errors=True)
+        row["ratio"] = round(row["project"]["wall_seconds"] / row["stock"]["wall_seconds"], 3)
+        rows.append(row)
+    ratios = sorted(r["ratio"] for r in rows)
+    return {"pairs": rows, "median_ratio": ratios[len(ratios) // 2]}
+
+
+def _photo_bytes(site: Path) -> dict[str, int]:
+    """Site path of each photo size -> the bytes of the original it was made from."""
+    originals = {}
+    for original in (site.parent / "project" / "docs").rglob("*.jpg"):
+        relative = original.relative_to(site.parent / "project" / "docs").as_posix()
+        stem = relative[: -len(".jpg")]
+        for size in site.glob(stem + ".*.*.*"):
+            originals[size.relative_to(site).as_posix()] = original.stat().st_size
+    return originals
+
+
+def phone_downloads(site: Path, pages: list[str]) -> dict:
+    """What a phone (390 x 844 CSS px, 3 device pixels each) downloads for each page, scrolled
+    to the end so lazy images load, served by the site's nginx configuration (compressed):
+    now, and as before photos had sizes of their own (each size in place of its original)."""
+    sys.path[:0] = [str(REPO / "tests"), str(REPO / "deploy")]
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    from run_nginx import serving
+
+    originals = _photo_bytes(site)
+    result = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for path in pages:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True)
+            page = context.new_page()
+            loaded = []
+            page.on("requestfinished", lambda request: loaded.append(request))
+            page.goto(base + path, wait_until="networkidle")
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            now = before = 0
+            for request in loaded:
+                size = request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
+                now += size
+                name = request.url[len(base):]
+                before += originals.get(name, size) if name in originals else size
+            result[path] = {"bytes": now, "bytes_with_originals": before, "requests": len(loaded)}
+            context.close()
+        browser.close()
+    return result
+
+
+# ---------------------------------------------------------------------------------------
 # One size, all sizes, the report.
 
 
@@ -404,7 +491,7 @@ def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -
     return result
 
 
-def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twin: bool = True) -> dict:
+def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twin: bool = False, pairs: int = PAIRS) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=workdir))
     project = folder / "project"
     print(f"[{size}] preparing project in {project}", file=sys.stderr, flush=True)
@@ -417,16 +504,15 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
         content = generate(project, members=dimensions[0], articles=dimensions[1], seed=seed)
         extra_env = {"SITE_BUILD_DATE": BUILD_DATE}
     prepare_seconds = time.perf_counter() - started
-    config = install_hook_timers(project)
-    hook_times, page_times = folder / "hook_times.json", folder / "page_times.json"
-    print(f"[{size}] building ...", file=sys.stderr, flush=True)
-    build = run_build(project, config, folder / "site", folder / "build.log",
-                      _env({**extra_env, "BENCH_HOOK_TIMES": str(hook_times), "BENCH_PAGE_TIMES": str(page_times)}))
+    # 1. The build as `make site` runs it, with a cold photo cache (.cache/ of a new project).
+    print(f"[{size}] building (cold photo cache) ...", file=sys.stderr, flush=True)
+    build = run_build(project, project / "mkdocs.yml", folder / "site", folder / "build.log", _env(extra_env))
     result = {
         "size": size,
         "members": content["members"],
         "articles": content["articles"],
         "chinese_only": content.get("chinese_only"),
+        "photos": content.get("photos", 0),
         "prepare_seconds": round(prepare_seconds, 3),
         **build,
     }
@@ -435,12 +521,32 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
         print(f"[{size}] BUILD FAILED (exit {build['returncode']}); log: {folder / 'build.log'}", file=sys.stderr)
         return result
     result.update(measure_output(folder / "site"))
-    rows = json.loads(hook_times.read_text(encoding="utf-8")) if hook_times.exists() else []
-    result.update(hook_summary(rows, build["wall_seconds"]))
     print(f"[{size}] built in {build['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
+    # 2. Against stock MkDocs, in alternating pairs (the photo cache is warm from now on).
+    stock_pages = write_stock_site(project, folder / "site", folder / "stock")
+    print(f"[{size}] {pairs} pairs against stock MkDocs ({stock_pages['zh']}+{stock_pages['en']} pages) ...",
+          file=sys.stderr, flush=True)
+    result["stock_pages"] = stock_pages
+    result["against_stock"] = bench_pairs(project, folder / "stock", folder, _env(extra_env), pairs)
+    if result["photos"]:
+        article = next(p for p in sorted((folder / "site" / "news").glob("*/*/index.html"))
+                       if "fetchpriority" in p.read_text(encoding="utf-8"))
+        print(f"[{size}] what a phone downloads ...", file=sys.stderr, flush=True)
+        result["phone"] = phone_downloads(folder / "site", ["news/", article.parent.relative_to(folder / "site").as_posix() + "/"])
+    # 3. Where the time goes: the hooks timed, in one sequential build (SITE_PARALLEL=0: the
+    # timers live in one process; the figures are time spent, not the build's wall time).
+    config = install_hook_timers(project)
+    hook_times, page_times = folder / "hook_times.json", folder / "page_times.json"
+    print(f"[{size}] timing the hooks (sequential build) ...", file=sys.stderr, flush=True)
+    timed = run_build(project, config, folder / "timed-site", folder / "timed.log",
+                      _env({**extra_env, "SITE_PARALLEL": "0", "BENCH_HOOK_TIMES": str(hook_times),
+                            "BENCH_PAGE_TIMES": str(page_times)}))
+    rows = json.loads(hook_times.read_text(encoding="utf-8")) if hook_times.exists() else []
+    result["sequential_wall_seconds"] = timed["wall_seconds"]
+    result.update(hook_summary(rows, timed["wall_seconds"]))
     if twin:
         print(f"[{size}] building the hand-written twin (no hook work) ...", file=sys.stderr, flush=True)
-        result["no_hooks"] = bench_twin(project, folder, extra_env, page_times)
+        result["no_hooks"] = bench_twin(project, folder, {**extra_env, "SITE_PARALLEL": "0"}, page_times)
     if serve:
         print(f"[{size}] timing a one-article edit in the live preview ...", file=sys.stderr, flush=True)
         result["live_preview"] = time_live_preview(project, folder / "serve.log")
@@ -459,9 +565,35 @@ def _kb(value: int | None) -> str:
     return "n/a" if value is None else f"{value / 1e3:.0f}"
 
 
+def print_against_stock(results: list[dict]) -> None:
+    """Every pair, the median ratio, and the build's whole cost (all its processes)."""
+    measured = [r for r in results if r.get("against_stock")]
+    if not measured:
+        return
+    print("\nAgainst stock MkDocs + Material + mkdocs-static-i18n building the same number of plain Markdown pages "
+          "(one-entry nav), in alternating pairs:")
+    print("size       pages zh+en   pair  first    project s  stock s  ratio   project CPU s  stock CPU s  project all MB  stock all MB")
+    for r in measured:
+        pages = f"{r['stock_pages']['zh']}+{r['stock_pages']['en']}"
+        for row in r["against_stock"]["pairs"]:
+            p, q = row["project"], row["stock"]
+            print(f"{r['size']:<10} {pages:>11}   {row['pair']:>4}  {row['first']:<7}  {p['wall_seconds']:>9.1f}  "
+                  f"{q['wall_seconds']:>7.1f}  {row['ratio']:>5.2f}   {p['cpu_seconds']:>13.1f}  {q['cpu_seconds']:>11.1f}  "
+                  f"{_mb(p['peak_tree_pss_bytes']):>14}  {_mb(q['peak_tree_pss_bytes']):>12}")
+        print(f"{r['size']:<10} median ratio {r['against_stock']['median_ratio']:.2f}")
+    for r in measured:
+        if r.get("photos"):
+            warm = sorted(row["project"]["wall_seconds"] for row in r["against_stock"]["pairs"])
+            print(f"\nPhotos at {r['size']}: {r['photos']} photos of 12 MP; build with a cold photo cache "
+                  f"{r['wall_seconds']:.1f} s, warm (median of the pairs) {warm[len(warm) // 2]:.1f} s")
+        for path, phone in (r.get("phone") or {}).items():
+            print(f"  a phone downloads for /{path}: {phone['bytes'] / 1e3:.0f} KB ({phone['requests']} requests); "
+                  f"with the originals in place of the photo sizes: {phone['bytes_with_originals'] / 1e3:.0f} KB")
+
+
 def print_report(results: list[dict]) -> None:
     header = ("size", "members", "articles zh/en", "wall s", "mkdocs s", "peak MB", "output MB", "files",
-              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %", "bg CPU s", "tree MB")
+              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %", "bg CPU s", "all MB")
     rows = []
     for r in results:
         if r["returncode"] != 0:
@@ -480,7 +612,7 @@ def print_report(results: list[dict]) -> None:
             _kb(r["member_directory_bytes"]["zh"]), _kb(r["member_directory_bytes"]["en"]),
             "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB{more}",
             f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.1f}%",
-            f"{r['background_cpu_seconds']:.1f}", _mb(r["peak_tree_rss_bytes"]),
+            f"{r['background_cpu_seconds']:.1f}", _mb(r["peak_tree_pss_bytes"]),
         ))
     widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
     for row in (header, *rows):
@@ -534,8 +666,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects, sites and logs")
-    parser.add_argument("--no-twin", action="store_true",
-                        help="skip the hand-written twin build (the no-hook-work comparison)")
+    parser.add_argument("--twin", action="store_true",
+                        help="also build the hand-written twin (the no-hook-work comparison of the previous round)")
+    parser.add_argument("--pairs", type=int, default=PAIRS, help=f"pairs against stock MkDocs per size (default {PAIRS})")
     args = parser.parse_args(argv)
 
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -544,7 +677,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep, twin=not args.no_twin)
+    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep, twin=args.twin,
+                          pairs=args.pairs)
                for size in sizes]
     import mkdocs
     report = {
@@ -559,6 +693,7 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print_report(results)
+    print_against_stock(results)
     print(f"\nTotal {report['total_seconds']} s; results written to {args.json}")
     return 0 if all(r["returncode"] == 0 for r in results) else 1
 

@@ -15,13 +15,23 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site import background
+from bilingual_site import background, parallel
 
 log = logging.getLogger("mkdocs.hooks.background_work")
 
 
 def on_startup(command, dirty):
     background.decide(command, dirty)
+
+
+def _add_figures(figures: dict) -> None:
+    """The background work of another language's process, counted in this build's figures."""
+    for key, value in figures.items():
+        background.finished[key] += value
+
+
+# Each language's process has background processes of its own (bilingual_site/parallel.py).
+parallel.contribute("background work", lambda: dict(background.finished), _add_figures)
 
 
 # Below every other on_post_build (reproducible.py, -120): the last thing a build does.

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import lxml.html
 
-from bilingual_site import background, build_state, i18n
+from bilingual_site import background, build_state, i18n, photo_markup
 from bilingual_site.feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
 from bilingual_site.listings import Listing
+from bilingual_site.photos import SHARE_WIDTH
 from bilingual_site.publishing import PUBLISHED
 from bilingual_site.views import article_path, member_path
 
@@ -40,8 +41,10 @@ def on_page_content(html, page, config, files):
 
 
 def _absolute(html: str, page_url: str) -> str:
-    """The body with every link and image made absolute."""
+    """The body with every link and image made absolute, and each photo as one medium JPEG
+    (feed readers show a plain `<img>`; photo_markup.for_feeds)."""
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    photo_markup.for_feeds(fragment, SHARE_WIDTH)
     fragment.make_links_absolute(page_url)
     return (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
 

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from bilingual_site import background, build_state, i18n, listings, views
 from bilingual_site.feed_writer import feed_paths
+from bilingual_site.photos import SHARE_WIDTH
 from bilingual_site.sharing import sharing
 
 _views_env: jinja2.Environment | None = None
@@ -114,11 +115,7 @@ def _not_found(config) -> dict:
     lang = i18n_plugin.current_language
     site_root = urlsplit(config.site_url).path or "/"
 
-    def link(path: str | None) -> str | None:
-        url = build_state.urls.get(path) if path is not None else None
-        return site_root + url.removeprefix("./") if url is not None else None
-
-    latest = views.entries(content.by_lang[lang][:views.LATEST_ON_404], content, lang, link)
+    latest = views.entries(content.by_lang[lang][:views.LATEST_ON_404], content, lang, _RootLinker(site_root))
     body = _views_env.get_template("partials/site/not-found.html").render(
         t=_labels[lang], lang=lang, latest=latest,
         lang_root=site_root + i18n.language_root(lang, i18n_plugin.default_language))
@@ -141,11 +138,37 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _linker(page):
-    def link(path: str | None) -> str | None:
+class _Linker:
+    """Links from one page: `link(docs path)` to a page or file of this language pass, and
+    `link.asset(site path)` to a file that is not a page (a photo size)."""
+
+    def __init__(self, page_url: str):
+        self.page_url = page_url
+
+    def __call__(self, path: str | None) -> str | None:
         url = build_state.urls.get(path) if path is not None else None
-        return get_relative_url(url, page.url) if url is not None else None
-    return link
+        return get_relative_url(url, self.page_url) if url is not None else None
+
+    def asset(self, site_path: str) -> str:
+        return get_relative_url(site_path, self.page_url)
+
+
+class _RootLinker:
+    """Links from the site's root path (`/`, `/en/`...), for a page that answers any URL (404)."""
+
+    def __init__(self, site_root: str):
+        self.site_root = site_root
+
+    def __call__(self, path: str | None) -> str | None:
+        url = build_state.urls.get(path) if path is not None else None
+        return self.site_root + url.removeprefix("./") if url is not None else None
+
+    def asset(self, site_path: str) -> str:
+        return self.site_root + site_path
+
+
+def _linker(page) -> _Linker:
+    return _Linker(page.url)
 
 
 def _language(page, config) -> str:
@@ -218,13 +241,15 @@ def prepare(page, config) -> dict:
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
     # config.base, from which search loads this language's index.
     page.meta["feeds"] = _feeds_of(page, lang, root, content, config)
-    cover_url = build_state.urls.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
+    # Sharing previews get a JPEG of at most 1200 px (photos.SHARE_WIDTH), absolute.
+    photo = build_state.photos.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
+    shared = photo.fallback(SHARE_WIDTH) if photo is not None else None
     prepared = {
         "src_uri": page.file.src_uri,
         "language_root": root,
         "feeds": page.meta["feeds"],
         "sharing": sharing(page, lang, content, config, item,
-                           image_url=config.site_url + cover_url if cover_url else None),
+                           image=(config.site_url + shared.path, shared.width, shared.height) if shared else None),
         "html": None,
         "pager": None,
         "news_page": False,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site import content_security
+from bilingual_site import content_security, parallel
 
 SNIPPET = Path(".nginx", "content-security-policy.conf")
 
@@ -27,6 +27,16 @@ _preview = False
 # Every pass's hashes, in this process: inline scripts, style attributes.
 _scripts: set[str] = set()
 _styles: set[str] = set()
+
+
+def _merge(hashes: tuple) -> None:
+    scripts, styles = hashes
+    _scripts.update(scripts)
+    _styles.update(styles)
+
+
+# The other languages' pages are hashed in their own processes (bilingual_site/parallel.py).
+parallel.contribute("content security policy", lambda: (sorted(_scripts), sorted(_styles)), _merge)
 
 
 def on_startup(command, dirty):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PIL import Image
 
 from sitebuild import REPO, build, make_project
 
@@ -51,7 +52,7 @@ def news_site(tmp_path_factory):
         _write(project, f"news/2030/in-the-future.{lang}.md", "title: FUTURE ARTICLE\ndate: 2030-01-01\ncategory: events", "Later.")
     images = project / "docs/news/2023/images"
     images.mkdir(parents=True)
-    (images / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    Image.new("RGB", (640, 400), (19, 104, 63)).save(images / "cover.png", "PNG")
     for lang in ("zh", "en"):
         file = project / f"docs/news/2023/normal-pair.{lang}.md"
         text = file.read_text(encoding="utf-8").replace("members: [kunming]", "members: [kunming]\ncover: images/cover.png")

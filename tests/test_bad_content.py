@@ -7,6 +7,7 @@ so a change in position or wording fails here.
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from sitebuild import build, edit_file, make_project
 
@@ -222,7 +223,7 @@ def test_a_drafts_images_are_not_published(tmp_path):
     project = make_project(tmp_path)
     images = project / "docs/news/2024/images"
     images.mkdir()
-    (images / "embargo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (640, 400)).save(images / "embargo.png", "PNG")
     edit_file(project, "docs/news/2024/chinese-only.zh.md", "members: [ulaanbaatar]",
            "members: [ulaanbaatar]\ncover: images/embargo.png\ndraft: true")
     result = build(project)

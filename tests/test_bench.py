@@ -130,9 +130,9 @@ def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     report = tmp_path / "results.json"
     size = f"{MEMBERS}x{ARTICLES}"
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", size, "--serve-size", size,
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", size, "--serve-size", size, "--pairs", "1", "--twin",
          "--json", str(report), "--workdir", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -140,13 +140,22 @@ def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     for key in ("size", "members", "articles", "returncode", "wall_seconds", "mkdocs_reported_seconds",
                 "peak_rss_bytes", "output_bytes", "output_files", "html_pages", "member_directory_bytes",
                 "members_json", "hook_seconds", "hook_share_of_wall", "hook_events", "hook_by_module", "live_preview",
-                "peak_tree_rss_bytes", "background_processes", "background_cpu_seconds"):
+                "peak_tree_pss_bytes", "background_processes", "background_cpu_seconds", "cpu_seconds", "photos"):
         assert key in entry, key
     assert entry["size"] == size and entry["returncode"] == 0 and entry["members"] == MEMBERS
-    assert entry["peak_rss_bytes"] > 0 and entry["output_files"] > 0
-    assert entry["peak_tree_rss_bytes"] >= entry["peak_rss_bytes"]
-    # Views, feeds and exports of both languages were prepared in background processes.
-    assert entry["background_processes"] == 6 and entry["background_cpu_seconds"] > 0
+    assert entry["peak_rss_bytes"] > 0 and entry["output_files"] > 0 and entry["peak_tree_pss_bytes"] > 0
+    # Views, feeds and exports of both languages, and the photos, were made in background processes.
+    assert entry["photos"] == 1 and entry["background_processes"] == 7 and entry["background_cpu_seconds"] > 0
+    assert entry["cpu_seconds"] > entry["background_cpu_seconds"]  # the build with all its processes
+    # Against stock MkDocs building as many pages: the pair, its ratio, and the median.
+    [pair] = entry["against_stock"]["pairs"]
+    assert pair["project"]["returncode"] == 0 and pair["stock"]["returncode"] == 0
+    assert pair["ratio"] == round(pair["project"]["wall_seconds"] / pair["stock"]["wall_seconds"], 3)
+    assert entry["against_stock"]["median_ratio"] == pair["ratio"]
+    assert entry["stock_pages"]["zh"] > 2 * MEMBERS and "median ratio" in result.stdout
+    # What a phone downloads: less than with the originals, for the article with the photo.
+    article = next(v for k, v in entry["phone"].items() if k != "news/")
+    assert 0 < article["bytes"] < article["bytes_with_originals"]
     assert entry["member_directory_bytes"]["zh"] > 0 and entry["member_directory_bytes"]["en"] > 0
     # Every hook of mkdocs.yml was timed, and hook time is part of the build's time.
     assert "on_config" in entry["hook_events"] and "on_page_context" in entry["hook_events"]

@@ -124,6 +124,8 @@ def _build_and_publish(project: Path, site: Path, mkdocs_options: list[str]) -> 
             signal.signal(sig, handler)
         if built.exists():
             _remove(built)
+        for language_pass in project.glob(built.name + ".*"):  # an interrupted pass's folder
+            _remove(language_pass)
     if interrupted:
         print(f"Interrupted: {site.name}/ is unchanged.", file=sys.stderr)
         return 130

@@ -20,7 +20,7 @@ import markdown
 from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
-from . import content_files
+from . import content_files, photos
 from .html_policy import refusals_in_svg
 from .i18n import tag_slug
 from .loading import ContentError, Located, Problem, load_data_file, load_markdown
@@ -65,6 +65,8 @@ class Article:
     body: str
     status: str = PUBLISHED  # published, draft or scheduled (see publishing.py)
     images: tuple[str, ...] = ()  # docs paths of its cover and inline images
+    linked_files: frozenset = frozenset()  # docs paths of photos it links as files (published as they are)
+    cover_line: int = 1
     rank: int = -1  # its place in its language's newest-first list (set by SiteContent.index)
 
     @property
@@ -87,6 +89,8 @@ class HandWrittenPage:
     shown_as: str
     meta: PageFrontMatter
     status: str = PUBLISHED  # or draft: left out of a published build, like a draft article
+    images: tuple[str, ...] = ()
+    linked_files: frozenset = frozenset()
 
 
 def resolve_image(folder: str, target: str) -> str:
@@ -392,9 +396,10 @@ def _load_news(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) 
             problems.append(Problem(shown_as, source.front_matter.line_of(("updated",)), "updated",
                                     "the article cannot be updated before its date"))
         article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
-        found, images = _check_images(article, source, docs_dir, shown_prefix)
+        found, images, linked = _check_media(src_uri, shown_as, source, docs_dir, shown_prefix, meta.cover)
         problems += found
-        article.images = images
+        article.images, article.linked_files = images, frozenset(linked)
+        article.cover_line = source.front_matter.line_of(("cover",))
         # Kept even when its front matter has problems: its other fields are still
         # cross-checked (members, translations), so every problem shows in one run.
         articles.append(article)
@@ -494,17 +499,25 @@ def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) 
     return path, None
 
 
-def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -> tuple[list[Problem], tuple[str, ...]]:
-    """Covers and images must be files of the site (no outside host is ever loaded)."""
-    problems, images = [], []
-    folder = posixpath.dirname(article.src_uri)
-    if article.meta.cover:
-        path, problem = _image_problem(article.meta.cover, folder, docs_dir, shown_prefix)
-        if not problem and article.meta.cover.lower().endswith(".svg"):
-            problem = (f"{article.meta.cover}: a cover must be a photo (JPEG, PNG or WebP): cards, feeds and "
+# A link (not an image) to a file: `[download the photo](images/x.jpg)` publishes the original.
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def _check_media(src_uri: str, shown_as: str, source, docs_dir: Path, shown_prefix: str,
+                 cover: str | None = None) -> tuple[list[Problem], tuple[str, ...], set[str]]:
+    """Covers and images must be files of the site (no outside host is ever loaded), and
+    photos ones the site can publish (photos.problem). Returns the problems, the docs paths
+    of the images shown and of the photos linked as files (their originals are published)."""
+    problems, images, linked = [], [], set()
+    folder = posixpath.dirname(src_uri)
+    if cover:
+        path, problem = _image_problem(cover, folder, docs_dir, shown_prefix)
+        if not problem and cover.lower().endswith(".svg"):
+            problem = (f"{cover}: a cover must be a photo (JPEG, PNG or WebP): cards, feeds and "
                        "sharing previews need one; an SVG drawing can still be shown in the text")
+        problem = problem or _photo_problem(path, docs_dir)
         if problem:
-            problems.append(Problem(article.shown_as, source.front_matter.line_of(("cover",)), "cover", problem))
+            problems.append(Problem(shown_as, source.front_matter.line_of(("cover",)), "cover", problem))
         images.append(path)
     for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
         # Reference definitions are checked only when they point an image at another host;
@@ -513,10 +526,21 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
         inline = [bracketed or plain for bracketed, plain in _IMAGE.findall(line)]
         for target in inline + _HTML_IMAGE.findall(line) + references:
             path, problem = _image_problem(target, folder, docs_dir, shown_prefix)
+            problem = problem or _photo_problem(path, docs_dir)
             if problem:
-                problems.append(Problem(article.shown_as, number, "image", problem))
+                problems.append(Problem(shown_as, number, "image", problem))
             images.append(path)
-    return problems, tuple(p for p in images if p)
+        for target in _LINK.findall(line):
+            if not _ELSEWHERE.match(target) and photos.is_photo(target):
+                linked.add(resolve_image(folder, target))
+    return problems, tuple(p for p in images if p), linked
+
+
+def _photo_problem(path: str | None, docs_dir: Path) -> str | None:
+    if path is None or not photos.is_photo(path):
+        return None
+    why = photos.problem(docs_dir / path)
+    return f"{path}: {why}" if why else None
 
 
 # Fields that make a page a news article: an article saved outside docs/news/ would escape
@@ -524,7 +548,7 @@ def _check_images(article: Article, source, docs_dir: Path, shown_prefix: str) -
 _NEWS_ONLY = set(NewsFrontMatter.model_fields) - set(PageFrontMatter.model_fields)
 
 
-def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
+def _load_pages(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
     """Every page that is not a news article, with its front matter validated and located."""
     pages, problems = [], []
     for path, src_uri in files:
@@ -551,9 +575,10 @@ def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[H
                                     "each member's profile is made from data/members.yml; remove this page"))
             continue
         meta, found = validate(source.front_matter, PageFrontMatter)
-        problems += found
+        media_problems, images, linked = _check_media(src_uri, shown_as, source, docs_dir, shown_prefix)
+        problems += found + media_problems
         if meta is not None:
-            pages.append(HandWrittenPage(src_uri, lang, shown_as, meta))
+            pages.append(HandWrittenPage(src_uri, lang, shown_as, meta, images=images, linked_files=frozenset(linked)))
     return pages, problems
 
 
@@ -715,7 +740,7 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     files, refused = content_files.walk(docs_dir, shown_prefix)
     problems += refused + _check_docs_files(files, shown_prefix)
     articles, news_problems, located = _load_news(files, docs_dir, shown_prefix)
-    pages, page_problems = _load_pages(files, shown_prefix)
+    pages, page_problems = _load_pages(files, docs_dir, shown_prefix)
     problems += news_problems + page_problems
     problems += url_clashes([uri for _, uri in files if uri.endswith(".md")], shown_prefix)
     if members_list is not None and categories_list is not None:

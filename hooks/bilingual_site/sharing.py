@@ -66,7 +66,7 @@ LOGO = "assets/images/logo.png"
 ICLEI = {"@type": "Organization", "name": "ICLEI – Local Governments for Sustainability", "url": "https://iclei.org"}
 
 
-def sharing(page, lang: str, content, config, article=None, image_url: str | None = None) -> dict:
+def sharing(page, lang: str, content, config, article=None, image: tuple | None = None) -> dict:
     """Open Graph / Twitter / JSON-LD data for one page."""
     url = page.canonical_url or config.site_url
     title = str(page.meta.get("title") or config.site_name)
@@ -74,14 +74,17 @@ def sharing(page, lang: str, content, config, article=None, image_url: str | Non
     other_locales = [OG_LOCALE[l] for l in OG_LOCALE if l != lang and l in getattr(page.file, "alternates", {})]
     organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url,
                     "logo": {"@type": "ImageObject", "url": config.site_url + LOGO, "width": 512, "height": 512}}
-    shared_image = image_url or config.site_url + SHARE_IMAGE
+    image_url, width, height = image or (config.site_url + SHARE_IMAGE, 1200, 630)
+    shared_image = image_url
     data = {
         "type": "article" if article is not None else "website",
         "title": title,
         "description": description,
         "url": url,
         "image": shared_image,
-        "image_is_cover": image_url is not None,
+        "image_is_cover": image is not None,
+        "image_width": width,
+        "image_height": height,
         "locale": OG_LOCALE[lang],
         "alternate_locales": other_locales,
         "site_name": config.site_name,

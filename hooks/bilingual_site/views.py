@@ -16,12 +16,16 @@ from typing import Callable
 from . import member_directory as directory
 from .content import Article, SiteContent
 from .i18n import country_name
+from . import build_state
 from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
+from .photo_markup import ARTICLE_SIZES, CARD_SIZES, picture
+from .photos import CARD_WIDTH
 
 LATEST_ON_HOME = 6  # two rows of three cards
 LATEST_ON_404 = 3
 
-# Resolves a language-neutral docs path ("members/kunming.md") to a URL relative to the page.
+# Resolves a language-neutral docs path ("members/kunming.md") to a URL relative to the page;
+# its `asset(site path)` links a file that is not a page, such as a photo size (page_views._Linker).
 Link = Callable[[str], "str | None"]
 
 
@@ -34,7 +38,7 @@ class ArticleEntry:
     url: str | None
     excerpt: str
     category: str
-    cover: str | None
+    cover: dict | None  # the cover's published sizes, for photo.html
     status: str
 
 
@@ -46,11 +50,20 @@ def entries(articles: list[Article], content: SiteContent, lang: str, link: Link
             url=link(article_path(a)),
             excerpt=a.excerpt,
             category=content.categories[a.meta.category].label.get(lang),
-            cover=link(a.cover_src_uri) if a.cover_src_uri else None,
+            cover=cover_picture(a, link, CARD_WIDTH, CARD_SIZES),
             status=a.status,
         )
         for a in articles
     ]
+
+
+def cover_picture(article: Article, link: Link, width: int | None, sizes: str) -> dict | None:
+    """The article's cover in its published sizes, from the page `link` belongs to: on a
+    card (`width` given) the small size, and no more than twice it for sharp screens."""
+    photo = build_state.photos.get(article.cover_src_uri) if article.cover_src_uri else None
+    if photo is None:
+        return None
+    return {**picture(photo, link.asset, width, max_width=2 * width if width else None), "sizes": sizes}
 
 
 def article_path(article: Article) -> str:
@@ -163,7 +176,7 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
     return {
         "article": item.meta,
         "status": item.status,
-        "cover": link(item.cover_src_uri) if item.cover_src_uri else None,
+        "cover": cover_picture(item, link, None, ARTICLE_SIZES),
         "category": {"name": category.name, "url": link(category.path(1))},
         "tags": [{"name": tag, "url": link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))} for tag in item.meta.tags],
         "members": [_member_link(content, m, lang, link) for m in item.meta.members],

@@ -1,0 +1,89 @@
+"""The yardstick: stock MkDocs + Material + mkdocs-static-i18n building the same number of
+plain Markdown pages as a project's build, with a one-entry navigation and no hooks.
+
+    python bench/stock.py <project> <site of its build> <target folder>
+
+`write_stock_site` counts the HTML pages of each language in the project's built site and
+writes as many `page-<n>.<lang>.md` pages (plus the home page) into `target`: each a title
+and the text of one of the project's news articles, cycling through them, so pages are of
+the length a news site has. Its `mkdocs.yml` keeps the project's theme, languages and search
+settings (what stock users of the stack would have) and drops everything of ours: hooks,
+overrides, extra CSS and JavaScript, the navigation but for the home page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("zh", "en")
+
+
+def page_counts(site: Path) -> dict[str, int]:
+    """HTML pages a build wrote, per language (the English ones are under en/)."""
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    english = sum(1 for p in pages if p.startswith("en/"))
+    return {"zh": len(pages) - english, "en": english}
+
+
+def _bodies(project: Path, lang: str) -> list[str]:
+    bodies = []
+    for file in sorted((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md")):
+        text = file.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # no images: stock pages are plain text
+        bodies.append(text.strip() or "Text.")
+    return bodies or ["Text."]
+
+
+def stock_config(project: Path) -> dict:
+    """The project's mkdocs.yml with everything of ours removed."""
+    from mkdocs.utils.yaml import yaml_load  # reads !ENV and the like, as MkDocs does
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)
+    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    plugins = []
+    for plugin in config.get("plugins", []):
+        name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, None)
+        if name == "i18n":
+            options = {**options, "languages": [{k: v for k, v in lang.items() if k != "nav_translations"}
+                                                for lang in options["languages"]]}
+        plugins.append({name: options} if options is not None else name)
+    return {"site_name": config["site_name"], "site_url": config.get("site_url"), "docs_dir": "docs",
+            "theme": theme, "plugins": plugins, "nav": [{"Home": "index.md"}],
+            "markdown_extensions": config.get("markdown_extensions", []),
+            "validation": {"nav": {"omitted_files": "ignore"}}}
+
+
+def write_stock_site(project: Path, site: Path, target: Path) -> dict[str, int]:
+    """Write the stock project into `target`; returns its page counts per language."""
+    counts = page_counts(site)
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(stock_config(project), allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
+    for lang in LANGUAGES:
+        (docs / f"index.{lang}.md").write_text("# Home\n\nA plain page.\n", encoding="utf-8")
+        bodies = itertools.cycle(_bodies(project, lang))
+        for number in range(1, counts[lang]):  # the home page is one of them
+            (docs / f"page-{number}.{lang}.md").write_text(f"# Page {number}\n\n{next(bodies)}\n", encoding="utf-8")
+    return counts
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("target", type=Path)
+    args = parser.parse_args(argv)
+    print(write_stock_site(args.project, args.site, args.target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,9 +56,12 @@ screenshots: site $(VENV)/.test-deps chromium nginx-package
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 	$(PY) tools/screenshots.py
 
-## bench: build synthetic sites at network scale and print the figures (bench/README.md).
-bench: $(VENV)/.test-deps
+## bench: build synthetic sites at network scale and print the figures (bench/README.md);
+## then search: recall on real queries, index weight and time to the first result, for
+## Material's search and Pagefind (bench/search.py).
+bench: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 	$(PY) bench/run.py
+	$(PY) bench/search.py
 
 ## test: install what the tests need (Python and npm packages, Chromium, nginx) and run the whole suite.
 test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package

@@ -1,13 +1,23 @@
-"""Hook: one search index per language, so each language searches its own pages only.
+"""Hook: the search index of each language: the names each page answers to, and one index
+file per language, so each language searches its own pages only.
 
-Event: on_post_build, after mkdocs-static-i18n (-100) has built every language and merged
-their entries into the one `search/search_index.json` of Material's search plugin. Material
-loads `<config.base>/search/search_index.json`; with one merged index a Chinese reader gets
-English results too (and the reverse). This hook splits it: `/search/search_index.json`
-keeps the default language's entries, `/<lang>/search/search_index.json` the others', with
-locations relative to that language's root, and `overrides/main.html` sets Material's
-`config.base` to the page's language root to match.
-Output owned: the search index files.
+Events:
+- on_config: stops the build when jieba cannot be imported. Material's search plugin then
+  indexes Chinese without segmenting it, silently, and Chinese search finds next to nothing.
+- on_page_context, after the search plugin's own (priority 0): adds the page's names
+  (bilingual_site/search_names.py: a member's two names, a programme's names, segmented as
+  Material segments titles) to the page's entry as the `names` field, which mkdocs.yml
+  weighs above titles, and segments its tags the same way (Material leaves them whole).
+  Per page, so each language pass's entries are complete in that pass.
+- on_post_build, after mkdocs-static-i18n (-100) has built every language and merged
+  their entries into the one `search/search_index.json` of Material's search plugin.
+  Material loads `<config.base>/search/search_index.json`; with one merged index a Chinese
+  reader gets English results too (and the reverse). This hook splits it:
+  `/search/search_index.json` keeps the default language's entries,
+  `/<lang>/search/search_index.json` the others', with locations relative to that
+  language's root, and `overrides/main.html` sets Material's `config.base` to the page's
+  language root to match. Each language's file is made from that language's entries alone.
+Data read: the validated content in build_state. Output owned: the search index files.
 """
 
 from __future__ import annotations
@@ -15,7 +25,48 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from bilingual_site import build_state
+from bilingual_site.search_names import page_names, segmented
+
+
+def _search_index(config):
+    """Material's search plugin's index of this pass (its entries, in page order)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
+def on_config(config):
+    from material.plugins.search import plugin as material_search
+
+    if material_search.jieba is None:
+        raise PluginError("jieba cannot be imported, so Material's search would index Chinese "
+                          "without segmenting it: install the pinned requirements (make site)")
+    return config
+
+
+# After the search plugin (0) has added this page's entries (and after page_views, 10).
+@event_priority(-10)
+def on_page_context(context, page, config, nav):
+    names = page_names(page.meta, build_state.content)
+    tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else None
+    index = _search_index(config) if names or tags else None
+    if index is None:
+        return context
+    # This page's entries are the last ones, its own entry (not a section's) first of them.
+    for entry in reversed(index.entries):
+        if not entry["location"].startswith(page.url):
+            break
+        if tags and "tags" in entry:
+            # Segmented like every other field: a tag left whole (爱丁堡进程) is one word of
+            # the index, and a query cut into the index's words would then find only the
+            # pages tagged so, and miss the programme's own page (爱丁堡 进程).
+            entry["tags"] = [segmented(tag) for tag in entry["tags"]]
+        if names and entry["location"] == page.url:
+            entry["names"] = [segmented(name) for name in names]
+    return context
 
 
 # Below mkdocs-static-i18n (-100): its on_post_build runs the other languages' builds and

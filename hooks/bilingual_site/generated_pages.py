@@ -63,8 +63,10 @@ def listing_pages(content: SiteContent) -> dict[str, str]:
             front_matter = {"title": listing.title(number), "view": "news-list", "listing": listing.kind,
                             "key": listing.key, "page": number,
                             "lists": _digest(articles_on_page(listing, content, number))}
-            if number > 1:  # later pages repeat what page 1 and the articles say
-                front_matter["search"] = {"exclude": True}
+            # Out of search, every one: a listing only repeats its articles' titles and
+            # summaries, and filled readers' results with tag, year and category pages.
+            # The news index (page 1 of all news, hand-written) stays in.
+            front_matter["search"] = {"exclude": True}
             pages[_localised(listing.path(number), listing.lang)] = _stub(front_matter)
     return pages
 

@@ -59,8 +59,6 @@ def on_config(config):
     i18n = config.plugins["i18n"]
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     if others:
-        import jieba  # loaded once here and shared by the children, not once per process
-        jieba.initialize()
         parallel.start(config, others, _original_build)
     return config
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import sys
 
 import pytest
 
@@ -20,14 +21,15 @@ from browser import serve
 from sitebuild import REPO, build, make_project
 
 
-def _load_bench_search():
-    spec = importlib.util.spec_from_file_location("bench_search", REPO / "bench" / "search.py")
+def _load_bench(name):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-bench_search = _load_bench_search()
+bench_search = _load_bench("search")
+bench_generate = _load_bench("generate")
 
 RECALL_AT_5 = 1.0
 RECALL_AT_1 = 0.8
@@ -93,14 +95,47 @@ def test_chinese_tags_and_names_are_segmented_like_the_text(real_site):
     assert "爱丁堡\u200b进程" in article["tags"]  # whole, it would hide 爱丁堡 进程 from queries
 
 
-def test_a_build_without_jieba_stops_with_a_message(tmp_path):
-    """Without jieba, Material's search plugin silently leaves Chinese unsegmented."""
-    hidden = tmp_path / "no-jieba" / "jieba"
+def test_a_build_without_rjieba_stops_with_a_message(tmp_path):
+    """Without a segmenter, Material's search plugin silently leaves Chinese unsegmented."""
+    hidden = tmp_path / "no-rjieba" / "rjieba"
     hidden.mkdir(parents=True)
-    (hidden / "__init__.py").write_text('raise ImportError("jieba hidden by the test")\n', encoding="utf-8")
+    (hidden / "__init__.py").write_text('raise ImportError("rjieba hidden by the test")\n', encoding="utf-8")
     result = build(make_project(tmp_path), extra_env={"PYTHONPATH": str(hidden.parent)})
     assert result.returncode != 0
-    assert "jieba cannot be imported" in result.output
+    assert "rjieba cannot be imported" in result.output
+
+
+def _chinese_runs(index) -> set[str]:
+    """Every run of Chinese characters of an index's titles and texts, as Material cut it."""
+    runs = set()
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            runs.update(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", doc[field].replace("\u200b", "")))
+    return runs
+
+
+def test_chinese_is_cut_into_the_words_jieba_gives(real_site, tmp_path):
+    """rjieba (jieba's algorithm and dictionary, in Rust) instead of jieba (pure Python): the
+    same words, for every Chinese run of the real site's index and of a generated network
+    (bench/generate.py's article and profile text), and the index holds them."""
+    import jieba
+
+    sys.path.insert(0, str(REPO / "hooks"))
+    try:
+        from bilingual_site import chinese_words
+    finally:
+        sys.path.remove(str(REPO / "hooks"))
+    generated = tmp_path / "network"
+    bench_generate.generate(generated, members=60, articles=40, seed=3, photos_every=0)
+    result = build(generated, extra_env={"SITE_BUILD_DATE": "2026-01-01"})
+    assert result.returncode == 0, result.output
+    runs = _chinese_runs(_index(real_site.site, "zh")) | _chinese_runs(_index(result.site, "zh"))
+    assert len(runs) > 1000
+    differing = [run for run in sorted(runs) if chinese_words.cut(run) != list(jieba.cut(run))]
+    assert not differing, differing[:10]
+    # Material's plugin cut the index's text with it.
+    words = chinese_words.cut("地方可持续发展协会")
+    assert len(words) > 2 and "\u200b".join(words) in _pages(_index(real_site.site, "zh"))[""]["text"]
 
 
 # Named cases of the issue, each a page that must come first (one browser for all).

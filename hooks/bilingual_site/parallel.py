@@ -13,8 +13,10 @@ staged (`on_config`), while the parent goes on with the default language:
 - both meet once every page of their pass is read and checked and before either writes a
   file (`barrier`): a content problem in any language stops every pass before any page is
   written, each problem reported once, by the process that found it;
-- where mkdocs-static-i18n would build the child's language itself, the parent collects the
-  child's work instead (`collect`): it moves the child's `<lang>/` folder into the site and
+- where mkdocs-static-i18n would build the child's language itself, the parent first does
+  what other hooks registered with `before_waiting` for its own finished pass (its `.gz`
+  copies, while the children still use the other cores), then collects the child's work
+  (`collect`): it moves the child's `<lang>/` folder into the site and
   takes back what the end of the build needs from that pass, the same data the sequential
   build would have left behind: the search entries, the files the sitemap lists with their
   alternates, and what other hooks registered with `contribute` (the policy's hashes, the
@@ -53,6 +55,10 @@ _children: dict[str, "Child"] = {}
 # name -> (export, merge): per-process state of other hooks that the end of the build needs
 # from every language pass (registered with `contribute`).
 _contributions: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
+# Work of other hooks for the parent's own finished pass, done before it waits for the
+# children (registered with `before_waiting`), and what of it is left to do in this build.
+_before_waiting: dict[str, Callable[[Any], None]] = {}
+_left_before_waiting: list[Callable[[Any], None]] = []
 
 
 def decide(command: str, dirty: bool) -> None:
@@ -64,6 +70,13 @@ def decide(command: str, dirty: bool) -> None:
 def contribute(name: str, export: Callable[[], Any], merge: Callable[[Any], None]) -> None:
     """Have `export()`'s value, made in each language's process, `merge`d in the parent."""
     _contributions[name] = (export, merge)
+
+
+def before_waiting(name: str, work: Callable[[Any], None]) -> None:
+    """Have `work(config)` run once per build in the parent, when its own language's pass has
+    written its pages and before it waits for the children, on the core it would otherwise
+    leave idle while they finish."""
+    _before_waiting[name] = work
 
 
 @dataclass
@@ -80,6 +93,7 @@ def start(config, languages: list[str], build: Callable) -> None:
     context = multiprocessing.get_context("fork")
     site = Path(config.site_dir)
     _remove_stale(site)
+    _left_before_waiting[:] = _before_waiting.values()
     for lang in languages:
         parent_end, child_end = context.Pipe()
         folder = site.with_name(f"{site.name}.{lang}-{os.getpid()}")
@@ -198,6 +212,8 @@ def _fail(child: Child, message: str | None) -> None:
 def collect(lang: str, config, i18n) -> None:
     """Take over the finished pass of `lang`: its folder, search entries, sitemap files and
     contributions, as if mkdocs-static-i18n had built it in this process."""
+    while _left_before_waiting:
+        _left_before_waiting.pop(0)(config)
     child = _children.pop(lang)
     kind, payload = _receive(child)
     if kind != "done":

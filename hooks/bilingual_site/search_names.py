@@ -7,20 +7,17 @@ articles that mention it most (which used to come first: an article's tags were 
 above any title). Both languages' names go into both languages' indexes: the Chinese site
 finds 昆明市 for `Kunming`, the English site finds Kunming for `昆明`.
 
-Names are segmented as Material segments every title and text (jieba, words joined by a
-zero-width space), so that the browser's query segmentation, which cuts a Chinese query
-into words of the index (assets/javascripts/workers/search.js), meets the same words here.
+Names are segmented as Material segments every title and text (jieba's words, from
+chinese_words.py, joined by a zero-width space), so that the browser's query segmentation,
+which cuts a Chinese query into words of the index (assets/javascripts/workers/search.js),
+meets the same words here.
 """
 
 from __future__ import annotations
 
 import re
 
-try:
-    import jieba
-except ImportError:  # the build stops with a message instead (search_per_language.on_config)
-    jieba = None
-
+from . import chinese_words
 from .content import SiteContent
 from .models import LANGUAGES
 
@@ -54,6 +51,6 @@ def page_names(meta: dict, content: SiteContent) -> list[str]:
 
 
 def segmented(text: str) -> str:
-    """`text` with its Chinese runs cut into words by jieba, joined by zero-width spaces:
-    what Material's search plugin does to every title and text it indexes."""
-    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")
+    """`text` with its Chinese runs cut into words, joined by zero-width spaces: what
+    Material's search plugin does to every title and text it indexes."""
+    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(chinese_words.cut(run.group(0))) + "\u200b", text).strip("\u200b")

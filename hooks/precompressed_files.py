@@ -8,8 +8,8 @@ Events:
   the whole site (compression.py) that has no up-to-date copy yet (all of them when the
   languages are built one after the other), half of them in a background process where the
   build allows one (background.py), since nothing else runs by then.
-Output owned: `*.gz` beside the files (except `sitemap.xml.gz`: MkDocs', made reproducible
-by reproducible.py, and newer than `sitemap.xml`, so it is kept).
+Output owned: `*.gz` beside the files (`sitemap.xml.gz` is MkDocs', made the same way by
+reproducible.py, and replaced with the same bytes when it is not newer than `sitemap.xml`).
 """
 
 from __future__ import annotations

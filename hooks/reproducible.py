@@ -2,9 +2,10 @@
 
 Event: on_post_build, last (after mkdocs-static-i18n has built every language). MkDocs
 stamps `sitemap.xml.gz` (one, at the site root: the i18n plugin builds every language into
-the same site) with the build time in its gzip header; it is rewritten with time 0, so
-that two builds of the same content on different days are byte-identical
-(tests/test_bilingual_site.py checks every file).
+the same site) with the build time in its gzip header; it is rewritten as every other
+`.gz` copy of the site is made (compression.py: time 0), so that two builds of the same
+content on different days are byte-identical (tests/test_bilingual_site.py checks every
+file), whether or not precompressed_files.py, later, finds it up to date.
 Output owned: `sitemap.xml.gz`.
 """
 
@@ -14,6 +15,8 @@ import gzip
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+from bilingual_site.compression import gzip_bytes
 
 
 # Below mkdocs-static-i18n (-100) and search_per_language (-110): the very end of the build.
@@ -25,6 +28,4 @@ def on_post_build(config):
     # than the rewriting at network scale.
     archive = Path(config.site_dir, "sitemap.xml.gz")
     if archive.exists():
-        data = gzip.decompress(archive.read_bytes())
-        with open(archive, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
-            out.write(data)
+        archive.write_bytes(gzip_bytes(gzip.decompress(archive.read_bytes())))

@@ -10,14 +10,16 @@ Events:
 - on_config: watches MkDocs' own last line of a successful build ("Documentation built in"),
   logged by the outermost pass only (a nested language pass, i18n `building`, does not count);
 - on_build_error: a failed build is never ended early: MkDocs exits with its error as usual;
-- on_shutdown, the last event: after a success, flushes the output and ends the process with
-  exit status 0. Every file is closed and every background process and language pass has been
-  waited for by then (background_work.py, parallel_languages.py).
+- on_shutdown, the last event: after a success, runs the exit handlers (`atexit`: what a
+  tool measuring the build registered, logging's flush), flushes the output and ends the
+  process with exit status 0. Every file is closed and every background process and language
+  pass has been waited for by then (background_work.py, parallel_languages.py).
 Output owned: none.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
@@ -56,7 +58,7 @@ def on_build_error(error):
 def on_shutdown():
     if _state["command"] != "build" or not _state["built"]:
         return
-    logging.shutdown()  # flushes every handler
+    atexit._run_exitfuncs()  # what Python runs at exit before freeing objects; logging.shutdown among them
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

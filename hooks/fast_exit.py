@@ -2,7 +2,7 @@
 
 At the end of a process Python frees every object one by one: for a build at 2,500 members
 and 2,000 articles per language (some 500 MB of pages, views and index) that took about 2 s
-after the last file was written, time in which the site is finished and nobody can use it
+after the last file was written, while `make site` waits to publish the finished site
 (mypy ends the same way, for the same reason).
 
 Events:

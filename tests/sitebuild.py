@@ -6,6 +6,8 @@ and mkdocs-static-i18n's patching must not leak from one build into the next.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -16,6 +18,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
+
+
+def hook_module(name: str):
+    """`bilingual_site.<name>`, imported as MkDocs loads the hooks: their folder on sys.path
+    (only while importing), the package by its absolute name."""
+    sys.path.insert(0, str(REPO / "hooks"))
+    try:
+        return importlib.import_module(f"bilingual_site.{name}")
+    finally:
+        sys.path.remove(str(REPO / "hooks"))
+
+
+def bench_module(name: str):
+    """`bench/<name>.py`, loaded from its file (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass

@@ -13,13 +13,9 @@ import sys
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sitebuild import REPO
+from sitebuild import REPO, hook_module
 
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site import background
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+background = hook_module("background")
 
 
 @pytest.fixture

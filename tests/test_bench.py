@@ -6,7 +6,6 @@ site's validation and builds; the runner measures a tiny size and writes its JSO
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -17,20 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import REPO, build
+from sitebuild import REPO, bench_module, build
 
 MEMBERS, ARTICLES = 20, 15
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load("generate")
-hand_written = _load("hand_written")
+generate = bench_module("generate")
+hand_written = bench_module("hand_written")
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import shutil
-import sys
 import time
 
 import lxml.html
@@ -16,14 +15,10 @@ import pytest
 
 from browser import browser_page, serve
 from pages import parse, site_pages, url_path_of
-from sitebuild import REPO, build, edit_file, make_project
+from sitebuild import build, edit_file, hook_module, make_project
 from test_live_preview import live_preview
 
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site import content_security
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+content_security = hook_module("content_security")
 
 # What HTML executes (HTML's JavaScript MIME types, module, importmap, speculationrules);
 # any other type is a data block (application/json, application/ld+json), never run.

@@ -6,20 +6,17 @@ a clear stop when the bundle is missing. The editor driven in Chromium: test_edi
 from __future__ import annotations
 
 import re
-import sys
 import typing
 
 import lxml.html
 import pytest
 import yaml
 
-from sitebuild import REPO, build, edit_file, make_project
+from sitebuild import REPO, build, edit_file, hook_module, make_project
 
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site import content, editor_config, models
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+content = hook_module("content")
+editor_config = hook_module("editor_config")
+models = hook_module("models")
 
 LABELS = yaml.safe_load((REPO / "editor/labels.yml").read_text(encoding="utf-8"))
 

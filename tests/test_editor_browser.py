@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from browser import browser_page, serve_files
-from sitebuild import REPO, Build, build, edit_file, make_project
+from sitebuild import Build, REPO, build, edit_file, hook_module, make_project
 
 SERVER = REPO / "node_modules/decap-server/dist/index.js"
 
@@ -323,10 +323,5 @@ def test_a_data_file_saved_in_the_editor_stays_valid_for_the_build(editor):
 
 
 def models_member_fields() -> list[str]:
-    import sys
-    sys.path.insert(0, str(REPO / "hooks"))
-    try:
-        from bilingual_site import models
-    finally:
-        sys.path.remove(str(REPO / "hooks"))
+    models = hook_module("models")
     return list(models.Member.model_fields)

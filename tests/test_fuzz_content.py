@@ -11,21 +11,16 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
-import sys
 import time
 
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sitebuild import FIXTURE, REPO, build, make_project
+from sitebuild import FIXTURE, build, hook_module, make_project
 
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site.content import load_content
-    from bilingual_site.loading import ContentError
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+load_content = hook_module("content").load_content
+ContentError = hook_module("loading").ContentError
 
 LOCATED = re.compile(r"^(data|docs)/[^:]+:\d+: \S")
 TIME_BOUND = 5.0  # seconds for validating one example (an alias bomb took 30 s before)

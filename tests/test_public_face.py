@@ -13,7 +13,7 @@ import sys
 import yaml
 
 from pages import SITE_URL, parse, resolve, site_pages, url_path_of
-from sitebuild import REPO
+from sitebuild import REPO, hook_module
 
 CJK = "\u4e00-\u9fff"
 
@@ -146,11 +146,7 @@ def test_robots_txt_names_the_sitemap(real_site):
 
 
 def test_descriptions_are_cut_at_a_sentence_or_word_boundary(real_site):
-    sys.path.insert(0, str(REPO / "hooks"))
-    try:
-        from bilingual_site.sharing import shorten
-    finally:
-        sys.path.remove(str(REPO / "hooks"))
+    shorten = hook_module("sharing").shorten
     english = ("ICLEI is one of the world's largest networks of local governments for sustainable development, "
                "made up of more than 2,500 local governments from over 120 countries. It has 25 offices.")
     assert shorten(english, 180) == english[:english.index(" It has")]  # the whole first sentence

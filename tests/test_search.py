@@ -10,26 +10,17 @@ rank their page first.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 
 import pytest
 
 from browser import serve
-from sitebuild import REPO, build, make_project
+from sitebuild import bench_module, build, hook_module, make_project
 
 
-def _load_bench(name):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench_search = _load_bench("search")
-bench_generate = _load_bench("generate")
+bench_search = bench_module("search")
+bench_generate = bench_module("generate")
 
 RECALL_AT_5 = 1.0
 RECALL_AT_1 = 0.8
@@ -120,11 +111,7 @@ def test_chinese_is_cut_into_the_words_jieba_gives(real_site, tmp_path):
     (bench/generate.py's article and profile text), and the index holds them."""
     import jieba
 
-    sys.path.insert(0, str(REPO / "hooks"))
-    try:
-        from bilingual_site import chinese_words
-    finally:
-        sys.path.remove(str(REPO / "hooks"))
+    chinese_words = hook_module("chinese_words")
     generated = tmp_path / "network"
     bench_generate.generate(generated, members=60, articles=40, seed=3, photos_every=0)
     result = build(generated, extra_env={"SITE_BUILD_DATE": "2026-01-01"})

@@ -9,21 +9,17 @@ import gzip
 import http.client
 import re
 import shutil
-import sys
 import zlib
 from urllib.parse import urlsplit
 
 import pytest
 
 from run_nginx import serving
-from sitebuild import REPO
+from sitebuild import REPO, hook_module
 from test_content_security_policy import header_policy
 
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site.compression import LARGE, LEVEL, MIN_SIZE, gzip_bytes
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+compression = hook_module("compression")
+LARGE, LEVEL, MIN_SIZE, gzip_bytes = compression.LARGE, compression.LEVEL, compression.MIN_SIZE, compression.gzip_bytes
 
 YEAR = "public, max-age=31536000, immutable"
 MINUTES = "public, max-age=300"

@@ -8,16 +8,10 @@ time whatever the build stages, links to or generates.
 from __future__ import annotations
 
 import os
-import sys
 
-from sitebuild import REPO
+from sitebuild import hook_module
 
-# As MkDocs loads the hooks: their folder on sys.path, the package by its absolute name.
-sys.path.insert(0, str(REPO / "hooks"))
-try:
-    from bilingual_site import staging
-finally:
-    sys.path.remove(str(REPO / "hooks"))
+staging = hook_module("staging")
 
 STUB = "---\nview: news-list\n---\n"
 

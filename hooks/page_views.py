@@ -10,8 +10,10 @@ Events:
   `page.meta.title` unescaped.
 - on_page_context (before search indexes the page): puts the page's view
   (`overrides/partials/views/<view>.html`, rendered here or taken from the background
-  process) into `page.content`, so search and the page see the same text; points the language switcher of a news page that
-  has no translation at the other language's news index (the missing-translation policy).
+  process) into `page.content`, for search without the lists of other pages it shows
+  (search_scope.py; search_per_language.py puts them back once search has read the page);
+  points the language switcher of a news page that has no translation at the other
+  language's news index (the missing-translation policy).
 Data read: the validated content in build_state. Output owned: the HTML of view pages.
 """
 
@@ -27,7 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from urllib.parse import urlsplit
 
-from bilingual_site import background, build_state, i18n, listings, views
+from bilingual_site import background, build_state, i18n, listings, search_scope, views
 from bilingual_site.feed_writer import feed_paths
 from bilingual_site.photos import SHARE_WIDTH
 from bilingual_site.sharing import sharing
@@ -265,6 +267,7 @@ def prepare(page, config) -> dict:
     prepared["html"] = _view_template(name).render(
         data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
         base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it
+        not_searched=search_scope.not_searched,
     )
     return prepared
 
@@ -292,7 +295,7 @@ def on_page_context(context, page, config, nav):
     if prepared["news_page"]:
         _point_switcher_at_news_index(page, config)
     if prepared["html"] is not None:
-        page.content = prepared["html"]
+        search_scope.hold(page, prepared["html"])
     return context
 
 

@@ -6,7 +6,8 @@ Events:
   algorithm in Rust: bilingual_site/chinese_words.py), and stops the build when rjieba
   cannot be imported: Material's plugin would then index Chinese unsegmented (without
   jieba) or take 15 times longer (with it).
-- on_page_context, after the search plugin's own (priority 0): adds the page's names
+- on_page_context, after the search plugin's own (priority 0): gives a view page back the
+  lists of other pages that search was not to read (search_scope.py); adds the page's names
   (bilingual_site/search_names.py: a member's two names, a programme's names, segmented as
   Material segments titles) to the page's entry as the `names` field, which mkdocs.yml
   weighs above titles, and segments its tags the same way (Material leaves them whole).
@@ -30,7 +31,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bilingual_site import build_state, chinese_words
+from bilingual_site import build_state, chinese_words, search_scope
 from bilingual_site.search_names import page_names, segmented
 
 
@@ -51,6 +52,7 @@ def on_config(config):
 # After the search plugin (0) has added this page's entries (and after page_views, 10).
 @event_priority(-10)
 def on_page_context(context, page, config, nav):
+    search_scope.release(page)
     names = page_names(page.meta, build_state.content)
     tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else None
     index = _search_index(config) if names or tags else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 
 import pytest
 
@@ -57,6 +58,28 @@ def test_only_pages_a_reader_lands_on_are_indexed(real_site, lang):
     assert "mongolia" not in home["text"].lower() and "蒙古" not in home["text"]
     directory = _pages(_index(real_site.site, lang))["members/"]
     assert "Darkhan" not in directory["text"] and "达尔汗" not in directory["text"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_news_a_page_lists_is_not_indexed_with_it(real_site, lang):
+    """Cards of other articles and an article's neighbours stay on the page, out of its index
+    entries (search_scope.py; Material's data-search-exclude stopped at the cards' inner divs)."""
+    index = _index(real_site.site, lang)
+    locations = {d["location"] for d in index["docs"]}
+    for listing in ("#latest", "members/kunming/#news", "news/2022/kunming-joins-iclei/#related",
+                    "programmes/edinburgh-process/#related-news"):
+        assert listing not in locations
+    root = "" if lang == "zh" else "en/"
+    html = real_site.page(root + "news/2022/kunming-joins-iclei/")
+    assert 'id="related"' in html and html.count('class="site-card') >= 2  # still on the page
+    text = "".join(d["text"] for d in index["docs"] if d["location"].startswith("news/2022/kunming-joins-iclei/"))
+    text = text.replace("\u200b", "")  # Chinese is indexed cut into words
+    neighbours = re.findall(r'class="site-siblings__title">([^<]+)<', html)
+    assert len(neighbours) == 2
+    for title in neighbours:
+        assert html_unescape(title).replace('"', "&quot;")[:20] not in text and html_unescape(title)[:20] not in text
+    body = re.search(r'<div class="site-article__body">\s*<p>([^<]{20})', html).group(1)
+    assert body in text  # its own text is
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -5,8 +5,8 @@ page list news, the Edinburgh Process page related articles: titles and summarie
 pages, each found on its own page. Indexed with the page, they made an article's title
 match every page that lists it. The templates mark them `data-search-exclude`, but Material
 9.8.1's parser ends an exclusion at the first closing tag of the same name (a card's inner
-`</div>`), so the cards were indexed all the same; and parsing them cost about a third of
-the search plugin's time.
+`</div>`), so the cards were indexed all the same; and parsing them was about two fifths of
+the search plugin's time (5 of 13 s of CPU at 2,500 members).
 
 The view templates put such a part between `not_searched.begin` and `not_searched.end`
 (two control characters, which no text of the site can hold: content.py and models.py

@@ -54,7 +54,7 @@ def _navigation_state(context) -> tuple | None:
     if page is None or nav is None:
         return None
     items = list(_items(nav.items))
-    if any(item is page for item in items):
+    if page in items:  # compared as nav-item.html compares them (`nav_item == page`)
         return None
     links = [item.url for item in items if getattr(item, "url", None) is not None]
     if nav.homepage is not None:
@@ -67,7 +67,9 @@ def _navigation_state(context) -> tuple | None:
 
 
 def _same_for_every_page(context) -> tuple:
-    return ()
+    """The same output for every page of a language pass (the kept output is emptied for
+    each pass anyway)."""
+    return (context["config"].theme["language"],)
 
 
 CACHED_TEMPLATES = {

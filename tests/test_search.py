@@ -17,7 +17,7 @@ from html import unescape as html_unescape
 import pytest
 
 from browser import serve
-from sitebuild import bench_module, build, hook_module, make_project
+from sitebuild import bench_module, build, edit_file, hook_module, make_project
 
 
 bench_search = bench_module("search")
@@ -80,6 +80,15 @@ def test_the_news_a_page_lists_is_not_indexed_with_it(real_site, lang):
         assert html_unescape(title).replace('"', "&quot;")[:20] not in text and html_unescape(title)[:20] not in text
     body = re.search(r'<div class="site-article__body">\s*<p>([^<]{20})', html).group(1)
     assert body in text  # its own text is
+
+
+def test_unpaired_not_searched_marks_in_a_view_template_stop_the_build(tmp_path):
+    project = make_project(tmp_path)
+    edit_file(project, "overrides/partials/views/member.html", "{{ body }}", "{{ body }}{{ not_searched.begin }}")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert re.search(r"members/\S+: a view template's not_searched.begin and not_searched.end are not in pairs",
+                     result.output), result.output
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -1,7 +1,7 @@
 """What search reads of a view: the page's own text, not the lists of other pages it shows.
 
-An article ends with its neighbours and related articles, a member's profile and the home
-page list news, the Edinburgh Process page related articles: titles and summaries of other
+An article ends with its neighbours and related articles, a member's profile, the home page
+and the news index list news, the Edinburgh Process page related articles: titles and summaries of other
 pages, each found on its own page. Indexed with the page, they made an article's title
 match every page that lists it. The templates mark them `data-search-exclude`, but Material
 9.8.1's parser ends an exclusion at the first closing tag of the same name (a card's inner
@@ -12,37 +12,47 @@ The view templates put such a part between `not_searched.begin` and `not_searche
 (two control characters, which no text of the site can hold: content.py and models.py
 refuse them); `split` gives the page's HTML without the marks and the HTML search reads,
 without the marked parts. page_views.py gives search the second (`hold`), and
-search_per_language.py, once search has read the page, puts the first back (`release`).
+search_per_language.py, once search has read the page, puts the first back (`release`),
+cleaned as Material's plugin cleans what it has indexed.
 """
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 BEGIN, END = "\x02", "\x03"
 not_searched = SimpleNamespace(begin=Markup(BEGIN), end=Markup(END))  # for the view templates
+_MARKED = re.compile(f"{BEGIN}[^{BEGIN}{END}]*{END}")
+# What Material 9.8.1's search plugin removes from `page.content` once it has indexed the
+# page (material/plugins/search/plugin.py, on_page_context).
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 # page.file.src_uri -> the page's HTML, while search reads the shorter one.
 _held: dict[str, str] = {}
 
 
-def split(html: str) -> tuple[str, str]:
+def split(html: str, shown_as: str = "a view") -> tuple[str, str]:
     """(the page's HTML, the HTML search reads) of a view's HTML with marked parts."""
-    if BEGIN not in html:
+    if BEGIN not in html and END not in html:
         return html, html
-    searched = []
-    for chunk in html.split(BEGIN):
-        searched.append(chunk.split(END, 1)[1] if END in chunk else chunk)
-    return html.replace(BEGIN, "").replace(END, ""), "".join(searched)
+    searched = _MARKED.sub("", html)
+    if BEGIN in searched or END in searched:
+        raise PluginError(f"{shown_as}: a view template's not_searched.begin and not_searched.end "
+                          "are not in pairs (or one pair is inside another)")
+    return html.replace(BEGIN, "").replace(END, ""), searched
 
 
 def hold(page, html: str) -> None:
     """Set `page.content` to what search reads of `html`, keeping `html` for the page."""
-    shown, searched = split(html)
+    shown, searched = split(html, page.file.src_uri)
     page.content = searched
-    if searched is not shown:
+    if searched is shown:
+        _held.pop(page.file.src_uri, None)  # nothing held from a build that failed before release
+    else:
         _held[page.file.src_uri] = shown
 
 
@@ -50,4 +60,4 @@ def release(page) -> None:
     """Once search has read the page: its content is its whole HTML again."""
     shown = _held.pop(page.file.src_uri, None)
     if shown is not None:
-        page.content = shown
+        page.content = _SEARCH_ATTRIBUTES.sub("", shown)

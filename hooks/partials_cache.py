@@ -22,7 +22,7 @@ Events:
   loaded: wraps the compiled templates; the kept output is emptied for each language pass
   and each rebuild of the live preview;
 - on_post_build: logs (at debug level, `mkdocs build -v`) how many renderings served how
-  many pages.
+  many inclusions of the partials.
 Output owned: none (the pages are MkDocs').
 """
 
@@ -38,7 +38,7 @@ from mkdocs.utils import normalize_url
 log = logging.getLogger("mkdocs.hooks.partials_cache")
 
 _kept: dict[tuple, str] = {}
-_served = {"pages": 0, "renderings": 0}
+_served = {"inclusions": 0, "renderings": 0}
 
 
 def _items(items) -> Iterator:
@@ -92,7 +92,7 @@ def _rendering_once_per_state(template_name: str, state_of, render):
         if output is None:
             output = _kept[key] = "".join(render(context, *args, **kwargs))
             _served["renderings"] += 1
-        _served["pages"] += 1
+        _served["inclusions"] += 1
         yield output
     root.renders_once_per_state = True
     return root
@@ -102,7 +102,7 @@ def _rendering_once_per_state(template_name: str, state_of, render):
 @event_priority(-50)
 def on_env(env, config, files):
     _kept.clear()
-    _served.update(pages=0, renderings=0)
+    _served.update(inclusions=0, renderings=0)
     if os.environ.get("SITE_PARTIALS_CACHE") == "0":
         return env
     for name, state_of in CACHED_TEMPLATES.items():
@@ -113,4 +113,4 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    log.debug(f"Partials kept: {_served['renderings']} renderings for {_served['pages']} inclusions")
+    log.debug(f"Partials kept: {_served['renderings']} renderings for {_served['inclusions']} inclusions")

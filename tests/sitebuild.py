@@ -38,6 +38,11 @@ def bench_module(name: str):
     return module
 
 
+def file_tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root`, by its path relative to it, with its bytes: two builds compared."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 @dataclass
 class Build:
     project: Path

@@ -11,22 +11,17 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
-from sitebuild import REPO, bench_module, build
+from sitebuild import REPO, bench_module, build, file_tree
 
 MEMBERS, ARTICLES = 20, 15
 
 
 generate = bench_module("generate")
 hand_written = bench_module("hand_written")
-
-
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +39,10 @@ def test_same_seed_gives_byte_identical_projects(synthetic, tmp_path):
     subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), str(again),
                     "--members", str(MEMBERS), "--articles", str(ARTICLES), "--seed", "7"],
                    check=True, capture_output=True, text=True)
-    assert _files(project) == _files(again)
+    assert file_tree(project) == file_tree(again)
     other = tmp_path / "other-seed"
     generate.generate(other, members=MEMBERS, articles=ARTICLES, seed=8)
-    assert _files(other)["data/members.yml"] != _files(project)["data/members.yml"]
+    assert file_tree(other)["data/members.yml"] != file_tree(project)["data/members.yml"]
 
 
 def test_the_requested_counts_are_generated(synthetic):

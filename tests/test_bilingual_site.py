@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import yaml
 
 from pages import SITE_URL, html_files, parse, resolve, site_pages, switcher_links, url_path_of
-from sitebuild import FIXTURE
+from sitebuild import FIXTURE, file_tree
 
 MEMBERS = yaml.safe_load((FIXTURE / "data/members.yml").read_text(encoding="utf-8"))
 
@@ -148,10 +148,6 @@ def _beijing_today() -> str:
     return datetime.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
 
 
-def _files(site) -> dict:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def test_work_done_in_background_processes_builds_the_same_bytes_as_done_inline(news_site, tmp_path):
     """Views, feeds and exports are prepared in background processes in a build
     (hooks/bilingual_site/background.py); done inline, as the live preview does, every byte is the same."""
@@ -163,7 +159,7 @@ def test_work_done_in_background_processes_builds_the_same_bytes_as_done_inline(
     # views, feeds, exports of both languages; photos; half of the default language's .gz copies
     assert "Background work: 8 processes" in news_site.output
     assert "Background work" not in inline.output
-    background, foreground = _files(news_site.site), _files(inline.site)
+    background, foreground = file_tree(news_site.site), file_tree(inline.site)
     assert sorted(background) == sorted(foreground)
     assert [path for path in background if background[path] != foreground[path]] == []
     assert "feeds/news.rss.xml" in background and "en/members/index.json" in background
@@ -185,7 +181,7 @@ def test_generated_pages_kept_in_memory_build_the_same_bytes_as_stub_files_on_di
     dirty = build(project, tmp_path / "site", options=("--dirty", "--no-strict"))
     assert dirty.returncode == 0, dirty.output
     assert "members/kunming.en.md" in _stubs_on_disk(project)
-    in_memory, on_disk = _files(fixture_site.site), _files(dirty.site)
+    in_memory, on_disk = file_tree(fixture_site.site), file_tree(dirty.site)
     assert sorted(in_memory) == sorted(on_disk)
     # MkDocs' dirty build keeps the search entries of the earlier language pass in the root
     # index (it is made for the live preview's rebuilds), and so its .gz copy; everything

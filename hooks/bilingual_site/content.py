@@ -246,13 +246,21 @@ def _adapter(schema) -> TypeAdapter:
     return TypeAdapter(schema)
 
 
+def slip_problems(located: Located) -> list[Problem]:
+    """The invisible or look-alike characters parse_yaml took out of the document, located."""
+    top_is_list = isinstance(located.data, list)
+    return [Problem(located.path, line or located.line_of(loc), _field_name(loc, top_is_list), message)
+            for loc, line, message in located.slips]
+
+
 def validate(located: Located, schema) -> tuple[object | None, list[Problem]]:
     """Validate a located document against a model; map pydantic errors to positions."""
+    slips = slip_problems(located)
     try:
-        return _adapter(schema).validate_python(located.data), []
+        return _adapter(schema).validate_python(located.data), slips
     except ValidationError as error:
         top_is_list = isinstance(located.data, list)
-        problems = []
+        problems = slips
         for item in error.errors():
             loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))  # drop union tags
             problems.append(
@@ -269,7 +277,7 @@ def _validate_entries(located: Located, item_schema) -> tuple[list, list[Problem
     """
     if not isinstance(located.data, list):
         return validate(located, list[item_schema])
-    entries, problems = [], []
+    entries, problems = [], slip_problems(located)
     lines_by_entry = _lines_by_entry(located)
     for index, raw in enumerate(located.data):
         entry, found = validate(Located(located.path, raw, lines_by_entry.get(index, {}), located.line_of((index,))), item_schema)

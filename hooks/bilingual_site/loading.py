@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from . import invisible_characters
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -67,6 +69,9 @@ class Located:
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
     first_line: int = 1
+    # Invisible or look-alike characters found in keys and values, taken out of `data`:
+    # (path, line, message) each (invisible_characters.py); content.validate reports them.
+    slips: list[tuple] = field(default_factory=list)
 
     def line_of(self, loc: tuple) -> int:
         """Line of the deepest part of `loc` that exists (a missing key points at its parent)."""
@@ -129,8 +134,10 @@ def _refuse_unneeded_features(text: str, path: str, line_offset: int) -> None:
         raise ContentError(problems)
 
 
-# A key typed with a Chinese input method: `title：…` or `title:　…` (U+3000 after the colon).
-_FULL_WIDTH_KEY = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*(?P<mark>：|:\u3000)")
+# A key typed with a Chinese input method, or pasted: `title：…`, or `title:` followed by a
+# space YAML does not take for one (U+3000 from an input method, a no-break space...).
+_FULL_WIDTH_KEY = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*"
+                             r"(?P<mark>：|:[\u3000\u00a0\u2007\u2009\u202f])")
 _FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
 
 
@@ -142,7 +149,8 @@ def input_method_problem(text: str, path: str, line_offset: int = 0) -> Problem 
             return Problem(path, number, match["key"], "a full-width colon '：' after the field name; "
                            f"type an ASCII colon and a space instead: '{match['key']}: ' (switch the input method to English)")
         if match:
-            return Problem(path, number, match["key"], "a full-width space after ':'; "
+            space = invisible_characters.name_of(match["mark"][1])
+            return Problem(path, number, match["key"], f"{space} after '{match['key']}:'; "
                            f"type an ASCII space instead: '{match['key']}: ' (switch the input method to English)")
         if _FULL_WIDTH_INDENT.match(line):
             return Problem(path, number, "", "a full-width space '\u3000' in the indentation; indent with ASCII spaces")
@@ -187,7 +195,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Located:
                     f"given twice (first on line {first}); keep one")
             for line, key_path, first in twice
         ])
-    return Located(path=path, data=data, lines=lines, first_line=1 + line_offset)
+    data, lines, slips = invisible_characters.find_in(data, lines)
+    return Located(path=path, data=data, lines=lines, first_line=1 + line_offset, slips=slips)
 
 
 def read_text(file: Path, shown_as: str) -> str:

@@ -44,7 +44,8 @@ def on_config(config):
     _planned_for = content
     index = photos.Index(build_state.project_dir / ".cache" / "photos")
     shown = {path for item in (*content.articles, *content.pages) for path in item.images if photos.is_photo(path)}
-    build_state.photos = {path: photos.plan(path, build_state.source_docs_dir, index) for path in sorted(shown)}
+    # Read from the staging folder, where every file has the NFC name content.py knows it by.
+    build_state.photos = {path: photos.plan(path, build_state.staging_dir, index) for path in sorted(shown)}
     index.save()
     _linked.clear()
     _linked.update(path for item in (*content.articles, *content.pages) for path in item.linked_files)
@@ -109,7 +110,7 @@ def on_env(env, config, files):
 
 
 def _produce(config) -> None:
-    made = photos.produce(list(build_state.photos.values()), build_state.source_docs_dir,
+    made = photos.produce(list(build_state.photos.values()), build_state.staging_dir,
                           build_state.project_dir / ".cache" / "photos", Path(config.site_dir))
     if made:
         log.info(f"Photos: {made} size(s) made anew, the others from .cache/photos/")

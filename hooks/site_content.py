@@ -11,6 +11,9 @@ Events:
   page (see "Why a staging docs directory" in ARCHITECTURE.md).
 - on_startup: notes whether this is the live preview (drafts and future-dated articles
   are shown, marked) or a published build (they are left out; see publishing.py).
+- on_page_markdown: a page's Markdown in Unicode's NFC form (W3C's Character Model for the
+  web), as every file is named in the staging folder (content_files.walk): an image named in
+  NFD, as macOS writes names, is found as well as one typed in NFC.
 - on_serve: the live preview watches the real `docs/`, not the staging copy (watching
   what the build writes would rebuild forever).
 Output owned: `.cache/staging/docs`.
@@ -19,6 +22,7 @@ Output owned: `.cache/staging/docs`.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -119,6 +123,10 @@ def _listed_order(file: File) -> tuple:
 
 def on_page_read_source(page, config):
     return _stubs_in_memory.get(page.file.src_uri)  # None: MkDocs reads the file
+
+
+def on_page_markdown(markdown, page, config, files):
+    return markdown if unicodedata.is_normalized("NFC", markdown) else unicodedata.normalize("NFC", markdown)
 
 
 def _report_links_to_unpublished(content, hidden) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import unicodedata
+from urllib.parse import quote, unquote
 
 import pytest
 from PIL import Image
@@ -153,3 +155,78 @@ def test_a_cover_smaller_than_a_card_is_a_warning_that_stops_a_published_build(t
     assert ("docs/news/2024/chinese-only.zh.md:6: cover: images/small.jpg is 320 px wide; cards need at least 480 px"
             in result.output), result.output
     assert build(project, site=tmp_path / "preview", options=("--no-strict",)).returncode == 0  # as the preview builds
+
+
+# Image addresses however they are written -------------------------------------------------
+
+# A word per script; Chinese has no decomposed form, Korean syllables and Japanese kana with
+# voicing marks have one (macOS writes file names decomposed, NFD).
+NAMES = {"zh": "宁波活动", "ko": "울란바토르", "ja": "ウランバートル"}
+
+
+def _written(word: str, form: str) -> str:
+    return unicodedata.normalize(form, word)
+
+
+@pytest.fixture(scope="module")
+def named_photos_site(tmp_path_factory):
+    """Photos with Chinese, Korean and Japanese names, each on disk in one normalisation form
+    and named in the article in the other (or percent-encoded), as a cover, inline and by
+    reference."""
+    project = make_project(tmp_path_factory.mktemp("names"))
+    images = project / "docs/news/2023/images"
+    images.mkdir(parents=True)
+    body = []
+    for script, word in NAMES.items():
+        for use, disk, text in (("plain", "NFC", "NFC"), ("inline", "NFD", "NFC"), ("ref", "NFC", "NFD"),
+                                ("encoded", "NFD", "NFC")):
+            (images / f"{_written(word, disk)}-{use}.jpg").write_bytes(camera_photo(1000, 800))
+            name = f"{_written(word, text)}-{use}.jpg"
+            if use in ("plain", "inline"):
+                body.append(f"![{script} inline](images/{name})")
+            elif use == "ref":
+                body.append(f"![{script} by reference][{script}-photo]\n\n[{script}-photo]: images/{name}")
+            else:
+                body.append(f"![{script} encoded](images/{quote(name)})")
+    (images / f"{_written(NAMES['ko'], 'NFD')}-cover.jpg").write_bytes(camera_photo(1000, 800))
+    for lang in ("zh", "en"):
+        edit_file(project, ARTICLE.format(lang), "members: [kunming]",
+                  f"members: [kunming]\ncover: images/{_written(NAMES['ko'], 'NFC')}-cover.jpg")
+        edit_file(project, ARTICLE.format(lang), "## ", "\n\n".join(body) + "\n\n## ")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _shown_files(site, page_path: str) -> list:
+    """Every file an <img> or <source> of the page points to, resolved in the site."""
+    tree = parse(site / page_path / "index.html")
+    addresses = [img.get("src") for img in tree.iter("img")]
+    addresses += [part.strip().rsplit(" ", 1)[0] for element in tree.iter("img", "source")
+                  for part in (element.get("srcset") or "").split(",") if part.strip()]
+    return [resolve(site, page_path, unquote(address)) for address in addresses]
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_photos_named_in_any_script_and_form_are_published_and_shown(named_photos_site, lang_root):
+    site = named_photos_site.site
+    shown = _shown_files(site, f"{lang_root}news/2023/normal-pair/")
+    photos = [file for file in shown if "/images/" in file.as_posix()]
+    assert len({f.name.split(".")[0] for f in photos}) == 3 * 4 + 1, sorted({f.name for f in photos})
+    assert all(file.is_file() for file in shown), [str(f) for f in shown if not f.is_file()]
+    assert all(re.search(r"\.[0-9a-f]{8}\.\d+\.(webp|jpg)$", f.name) for f in photos), "every photo shown in its sizes"
+    for file in photos:  # published under the NFC name, whatever the disk or the text had
+        assert unicodedata.is_normalized("NFC", file.name), file.name
+    listing = _shown_files(site, f"{lang_root}news/")
+    assert any(f.name.startswith(_written(NAMES["ko"], "NFC") + "-cover.") and f.is_file() for f in listing)
+
+
+def test_two_files_whose_names_differ_only_in_their_unicode_form_are_refused(tmp_path):
+    project = make_project(tmp_path)
+    images = project / "docs/news/2023/images"
+    images.mkdir(parents=True)
+    for form in ("NFC", "NFD"):
+        (images / f"{_written(NAMES['ko'], form)}.jpg").write_bytes(camera_photo(1000, 800))
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "written with other Unicode code points (a name copied from a Mac); keep one of them" in result.output

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Annotated
 from pathlib import Path
+from urllib.parse import unquote
+import unicodedata
 
 import markdown
 from markupsafe import Markup
@@ -97,8 +99,11 @@ class HandWrittenPage:
 
 
 def resolve_image(folder: str, target: str) -> str:
-    """The docs path an image reference made in `folder` names (query and anchor dropped)."""
-    return posixpath.normpath(posixpath.join(folder, target.split("#")[0].split("?")[0]))
+    """The docs path an image reference made in `folder` names (query and anchor dropped),
+    however it is written: percent-encoded or not, in either Unicode normalisation form
+    (content_files.walk names every file in NFC, as it is staged and published)."""
+    path = unicodedata.normalize("NFC", unquote(target.split("#")[0].split("?")[0]))
+    return posixpath.normpath(posixpath.join(folder, path))
 
 
 def first_paragraph(body: str) -> str:
@@ -378,8 +383,9 @@ def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[P
     return problems
 
 
-def _load_news(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
+def _load_news(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
     articles, problems, located_by_article = [], [], {}
+    docs = {relative: path for path, relative in files}
     for path, src_uri in files:
         if not (src_uri.startswith("news/") and src_uri.endswith(".md")) or src_uri.count("/") == 1:
             continue  # not an article (news/index.<lang>.md is the news listing page)
@@ -407,7 +413,7 @@ def _load_news(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) 
             problems.append(Problem(shown_as, source.front_matter.line_of(("updated",)), "updated",
                                     "the article cannot be updated before its date"))
         article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
-        found, images, linked = _check_media(src_uri, shown_as, source, docs_dir, shown_prefix, meta.cover)
+        found, images, linked = _check_media(src_uri, shown_as, source, docs, shown_prefix, meta.cover)
         problems += found
         article.images, article.linked_files = images, frozenset(linked)
         article.cover_line = source.front_matter.line_of(("cover",))
@@ -491,10 +497,18 @@ def _field_adapter(model, name: str) -> TypeAdapter:
 
 
 _HTML_IMAGE = re.compile(r"<(?:img|source|video|audio)\b[^>]*?\b(?:src|srcset|poster)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+# A reference definition (`[label]: target`), and the uses of a label as an image:
+# `![alt][label]`, `![label][]` and `![label]`.
+_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
+_REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]|!\[([^\]]+)\](?![\[(])")
 
 
-def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) -> tuple[str | None, str | None]:
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(text.split()).casefold()
+
+
+def _image_problem(target: str, folder: str, docs: dict[str, str], shown_prefix: str) -> tuple[str | None, str | None]:
     """(docs path, problem) of an image reference made in an article's folder."""
     if any(ch.isspace() for ch in target.strip()):
         fixed = re.sub(r"\s+", "-", target.strip())
@@ -505,7 +519,7 @@ def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) 
     path = resolve_image(folder, target)
     if target.startswith("/") or path.startswith("../") or path == "..":
         return None, f"{target}: images must be inside docs/ (next to the article or in docs/news/<year>/images/)"
-    if not (docs_dir / path).is_file():
+    if path not in docs:
         return None, f"image not found: {shown_prefix}{path} (put it next to the article or in docs/news/<year>/images/)"
     return path, None
 
@@ -514,43 +528,49 @@ def _image_problem(target: str, folder: str, docs_dir: Path, shown_prefix: str) 
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 
-def _check_media(src_uri: str, shown_as: str, source, docs_dir: Path, shown_prefix: str,
+def _check_media(src_uri: str, shown_as: str, source, docs: dict[str, str], shown_prefix: str,
                  cover: str | None = None) -> tuple[list[Problem], tuple[str, ...], set[str]]:
     """Covers and images must be files of the site (no outside host is ever loaded), and
     photos ones the site can publish (photos.problem). Returns the problems, the docs paths
-    of the images shown and of the photos linked as files (their originals are published)."""
+    of the images shown and of the photos linked as files (their originals are published).
+    `docs`: every content file of docs/, by its NFC path (content_files.walk)."""
     problems, images, linked = [], [], set()
     folder = posixpath.dirname(src_uri)
     if cover:
-        path, problem = _image_problem(cover, folder, docs_dir, shown_prefix)
+        path, problem = _image_problem(cover, folder, docs, shown_prefix)
         if not problem and cover.lower().endswith(".svg"):
             problem = (f"{cover}: a cover must be a photo (JPEG, PNG or WebP): cards, feeds and "
                        "sharing previews need one; an SVG drawing can still be shown in the text")
-        problem = problem or _photo_problem(path, docs_dir)
+        problem = problem or _photo_problem(path, docs)
         if problem:
             problems.append(Problem(shown_as, source.front_matter.line_of(("cover",)), "cover", problem))
         images.append(path)
-    for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
-        # Reference definitions are checked only when they point an image at another host;
-        # links to pages are MkDocs' to validate.
-        references = [t for t in _REFERENCE.findall(line) if _ELSEWHERE.match(t) and _IMAGE_FILE.search(t)]
+    lines = list(enumerate(source.body.splitlines(), start=source.body_first_line))
+    # Reference definitions are images where a label is used as one (`![alt][label]`), and
+    # always checked when they point an image at another host; links to pages are MkDocs'.
+    used_as_images = {_label(named or text or alone) for text, named, alone in _REFERENCE_IMAGE.findall(source.body)
+                      if (named or text or alone).strip()}
+    for number, line in lines:
+        references = [target for label, target in _REFERENCE.findall(line)
+                      if _label(label) in used_as_images or (_ELSEWHERE.match(target) and _IMAGE_FILE.search(target))]
         inline = [bracketed or plain for bracketed, plain in _IMAGE.findall(line)]
         for target in inline + _HTML_IMAGE.findall(line) + references:
-            path, problem = _image_problem(target, folder, docs_dir, shown_prefix)
-            problem = problem or _photo_problem(path, docs_dir)
+            path, problem = _image_problem(target, folder, docs, shown_prefix)
+            problem = problem or _photo_problem(path, docs)
             if problem:
                 problems.append(Problem(shown_as, number, "image", problem))
             images.append(path)
-        for target in _LINK.findall(line):
+        links = _LINK.findall(line) + [target for label, target in _REFERENCE.findall(line) if _label(label) not in used_as_images]
+        for target in links:
             if not _ELSEWHERE.match(target) and photos.is_photo(target):
                 linked.add(resolve_image(folder, target))
     return problems, tuple(p for p in images if p), linked
 
 
-def _photo_problem(path: str | None, docs_dir: Path) -> str | None:
+def _photo_problem(path: str | None, docs: dict[str, str]) -> str | None:
     if path is None or not photos.is_photo(path):
         return None
-    why = photos.problem(docs_dir / path)
+    why = photos.problem(Path(docs[path]))
     return f"{path}: {why}" if why else None
 
 
@@ -559,9 +579,10 @@ def _photo_problem(path: str | None, docs_dir: Path) -> str | None:
 _NEWS_ONLY = set(NewsFrontMatter.model_fields) - set(PageFrontMatter.model_fields)
 
 
-def _load_pages(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
+def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
     """Every page that is not a news article, with its front matter validated and located."""
     pages, problems = [], []
+    docs = {relative: path for path, relative in files}
     for path, src_uri in files:
         name = src_uri.rsplit("/", 1)[-1]
         lang = name.split(".")[-2] if name.count(".") >= 2 else None
@@ -586,7 +607,7 @@ def _load_pages(files: list[tuple[str, str]], docs_dir: Path, shown_prefix: str)
                                     "each member's profile is made from data/members.yml; remove this page"))
             continue
         meta, found = validate(source.front_matter, PageFrontMatter)
-        media_problems, images, linked = _check_media(src_uri, shown_as, source, docs_dir, shown_prefix)
+        media_problems, images, linked = _check_media(src_uri, shown_as, source, docs, shown_prefix)
         problems += found + media_problems
         if meta is not None:
             pages.append(HandWrittenPage(src_uri, lang, shown_as, meta, images=images, linked_files=frozenset(linked)))
@@ -750,8 +771,8 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
     shown_prefix = f"{docs_dir.name}/"
     files, refused = content_files.walk(docs_dir, shown_prefix)
     problems += refused + _check_docs_files(files, shown_prefix)
-    articles, news_problems, located = _load_news(files, docs_dir, shown_prefix)
-    pages, page_problems = _load_pages(files, docs_dir, shown_prefix)
+    articles, news_problems, located = _load_news(files, shown_prefix)
+    pages, page_problems = _load_pages(files, shown_prefix)
     problems += news_problems + page_problems
     problems += url_clashes([uri for _, uri in files if uri.endswith(".md")], shown_prefix)
     if members_list is not None and categories_list is not None:

@@ -9,12 +9,18 @@ Two kinds of file are never content:
   environment), a link to a folder, a dangling link, a pipe or a device. Each is a located
   problem: the build refuses it and says which file it refused.
 A link to another file inside the same folder is content (its target is).
+
+Every content file is named by its path in Unicode's NFC form: macOS writes file names in
+NFD (`宁波活动.jpg`, `울란바토르.jpg` as decomposed syllables), a text typed in an editor is
+NFC, and the build stages, links and publishes the NFC name (staging.py), so an image is
+found however either was written. Two files whose names differ only in that form are refused.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from .loading import Problem
@@ -33,10 +39,11 @@ def _inside(path: str, root: str) -> bool:
 
 
 def walk(root: Path, shown_prefix: str) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """(absolute path, path relative to `root` with '/') of every content file, sorted by
-    folder then name, and a problem for every file that must not be published."""
+    """(absolute path, path relative to `root` with '/', in NFC) of every content file, sorted
+    by folder then name, and a problem for every file that must not be published."""
     files: list[tuple[str, str]] = []
     problems: list[Problem] = []
+    named: dict[str, str] = {}  # NFC path -> the path as written on disk
     top = str(root)
     real_top = os.path.realpath(top)
     prefix = len(top.rstrip(os.sep)) + 1
@@ -55,11 +62,16 @@ def walk(root: Path, shown_prefix: str) -> tuple[list[tuple[str, str]], list[Pro
             if is_hidden(name):
                 continue
             path = os.path.join(folder, name)
-            relative = path[prefix:].replace(os.sep, "/")
+            written = path[prefix:].replace(os.sep, "/")
+            relative = unicodedata.normalize("NFC", written)
             problem = _not_content(path, real_top)
             if problem:
-                problems.append(_refused(shown_prefix, relative, problem))
+                problems.append(_refused(shown_prefix, written, problem))
+            elif relative in named:
+                problems.append(_refused(shown_prefix, written, f"has the name of {shown_prefix}{named[relative]} written "
+                                         "with other Unicode code points (a name copied from a Mac); keep one of them"))
             else:
+                named[relative] = written
                 files.append((path, relative))
     return files, problems
 

@@ -10,7 +10,9 @@ captioned image stands in).
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from typing import Callable
+from urllib.parse import unquote
 
 import lxml.html
 from mkdocs.utils import get_relative_url
@@ -52,7 +54,9 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], r
     markups: list[str] = []
     folder = posixpath.dirname(page_url.rstrip("/") + "/x")
     for img in list(root.iter("img")):
-        src = (img.get("src") or "").split("#")[0].split("?")[0]
+        # MkDocs writes the address percent-encoded (`%E5%AE%81…`); photos are known by their
+        # docs path in NFC (content_files.walk), as any way of writing it resolves to.
+        src = unicodedata.normalize("NFC", unquote((img.get("src") or "").split("#")[0].split("?")[0]))
         photo = photo_at(posixpath.normpath(posixpath.join(folder, src))) if src and "://" not in src else None
         if photo is None:
             continue

@@ -1,5 +1,13 @@
 """Hook: the browser editor at /admin/ (Decap CMS; STAFF.md, "在浏览器中编辑 · Editing in the browser").
 
+Which editor a build publishes at /admin/ (`editor_mode`):
+- `local`: the live preview of `make edit` (tools/edit.py sets SITE_EDITOR=local; so do the
+  editor's tests): Decap saving through decap-server, on 127.0.0.1, into this working tree;
+- `hosted`: mkdocs.yml names a git host (`extra.editor.backend`): Decap saving there;
+- otherwise a short page saying how staff edit (`make edit`, STAFF.md), with no script: a
+  public page must never probe a visitor's own computer for a decap-server (browsers' Private
+  Network Access rules block or prompt for it, and it looks like a scan). `make site` never
+  publishes the local editor (tools/build_site.py clears SITE_EDITOR).
 Events:
 - on_config: finds the editor's files: Decap's bundle and the YAML library its script uses
   (`node_modules/`, next to mkdocs.yml, installed by `npm ci`) and the editor's own files
@@ -9,7 +17,8 @@ Events:
   `config.yml`, made from the schema and the data at each build
   (bilingual_site/editor_config.py), so the editor offers exactly what the validator accepts;
   `index.html` (template `editor/index.html`, with the site's stylesheets for the preview
-  pane); the editor's script; and copies of the bundle, never a CDN.
+  pane); the editor's script; and copies of the bundle, never a CDN. Or, with no editor to
+  publish, `index.html` alone (template `editor/not-hosted.html`).
 Nothing is written under docs/ or data/: the live preview (`make serve`, `make edit`) would
 rebuild forever. The editor itself only writes when a person saves, through decap-server
 (`make edit`) or the hosted git backend.
@@ -19,6 +28,7 @@ Output owned: `admin/`.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +59,14 @@ class _Sources:
 
 
 _sources: _Sources | None = None
+LOCAL, HOSTED, NONE = "local", "hosted", "none"
+
+
+def editor_mode(config) -> str:
+    """Which editor this build publishes at /admin/ (see the module docstring)."""
+    if os.environ.get("SITE_EDITOR") == LOCAL:
+        return LOCAL
+    return HOSTED if (config.extra.get("editor") or {}).get("backend") else NONE
 
 
 def on_config(config):
@@ -71,6 +89,13 @@ def on_post_build(config):
         return  # a nested language pass
     site = Path(config.site_dir)
     admin = site / ADMIN
+    mode = editor_mode(config)
+    if mode == NONE:
+        page = _not_hosted_page(_sources.editor, _site_styles(site, config), config.theme["favicon"])
+        _install(admin, {}, {"index.html": page.encode("utf-8")})
+        log.info("Editor: no hosted editor (extra.editor.backend in mkdocs.yml), so /admin/ says how to "
+                 "edit with `make edit` (STAFF.md)")
+        return
     files = _bundle_files(_sources)
     labels = yaml.safe_load((_sources.editor / "labels.yml").read_text(encoding="utf-8"))
     try:
@@ -79,12 +104,10 @@ def on_post_build(config):
         raise PluginError(f"The editor's configuration cannot be made from the schema: {error}") from None
     written = {
         "config.yml": config_yaml(settings).encode("utf-8"),
-        "index.html": _index_page(_sources.editor, _preview_styles(site, config), config.theme["favicon"]).encode("utf-8"),
+        "index.html": _index_page(_sources.editor, _site_styles(site, config) + ["preview.css"],
+                                  config.theme["favicon"]).encode("utf-8"),
     }
     _install(admin, files, written)
-    if not (config.extra.get("editor") or {}).get("backend"):
-        log.info("Editor: /admin/ saves through `make edit` only (no hosted backend in mkdocs.yml, "
-                 "extra.editor.backend; see STAFF.md)")
 
 
 def _site_inputs(config, labels: dict) -> dict:
@@ -97,7 +120,8 @@ def _site_inputs(config, labels: dict) -> dict:
         "action_areas": [(a.id, a.number, a.title.zh) for a in content.action_plan.areas],
         "labels": labels,
         "site_url": config.site_url,
-        "local_backend": options.get("local_backend", "http://127.0.0.1:8081/api/v1"),
+        # decap-server's address in the live preview of `make edit` only (see the docstring).
+        "local_backend": options.get("local_backend", "http://127.0.0.1:8081/api/v1") if editor_mode(config) == LOCAL else None,
         "backend": options.get("backend"),
     }
 
@@ -121,13 +145,19 @@ def _bundle_files(sources: _Sources) -> dict[str, Path]:
     return files
 
 
-def _preview_styles(site: Path, config) -> list[str]:
-    """The stylesheets of the site's pages, relative to /admin/, for the editor's preview pane."""
+def _site_styles(site: Path, config) -> list[str]:
+    """The stylesheets of the site's pages, relative to /admin/ (the editor's preview pane,
+    the page that says how to edit)."""
     material = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "stylesheets").glob("main.*.min.css"))
     if len(material) != 1:
         raise PluginError(f"The editor's preview needs Material's stylesheet: found {material or 'none'} "
                           "in assets/stylesheets/")
-    return [f"../{path}" for path in [*material, *config.extra_css]] + ["preview.css"]
+    return [f"../{path}" for path in [*material, *config.extra_css]]
+
+
+def _not_hosted_page(editor_dir: Path, styles: list[str], favicon: str) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(editor_dir), autoescape=True, keep_trailing_newline=True)
+    return env.get_template("not-hosted.html").render(styles=styles, favicon=favicon)
 
 
 def _index_page(editor_dir: Path, preview_styles: list[str], favicon: str) -> str:

@@ -1,7 +1,9 @@
 """The browser editor at /admin/, as the build writes it (hooks/editor.py): its bundle from
 node_modules/, never a CDN; its configuration made from the site's own schema and data
 (hooks/bilingual_site/editor_config.py), so the editor offers what the validator accepts;
-a clear stop when the bundle is missing. The editor driven in Chromium: test_editor_browser.py."""
+a clear stop when the bundle is missing; and, on a published site without a hosted editor,
+a page saying how staff edit, which asks nothing of the reader's own computer. The editor
+driven in Chromium: test_editor_browser.py."""
 
 from __future__ import annotations
 
@@ -12,13 +14,23 @@ import lxml.html
 import pytest
 import yaml
 
-from sitebuild import REPO, build, edit_file, hook_module, make_project
+from sitebuild import REPO, build, edit_file, hook_module, make_project, make_publishable_project, make_site
 
 content = hook_module("content")
 editor_config = hook_module("editor_config")
 models = hook_module("models")
 
 LABELS = yaml.safe_load((REPO / "editor/labels.yml").read_text(encoding="utf-8"))
+LOCAL = {"SITE_EDITOR": "local"}  # what tools/edit.py sets for `make edit`'s live preview
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """The fixture site built as `make edit`'s live preview builds it: the editor saving
+    through decap-server."""
+    result = build(make_project(tmp_path_factory.mktemp("editor")), extra_env=LOCAL)
+    assert result.returncode == 0, result.output
+    return result
 
 
 def _config(site) -> dict:
@@ -42,8 +54,8 @@ def _ids(data_file) -> list[str]:
     return [entry["id"] for entry in yaml.safe_load(data_file.read_text(encoding="utf-8"))]
 
 
-def test_the_editor_is_published_at_admin_with_its_own_copy_of_decap(fixture_site):
-    admin = fixture_site.site / "admin"
+def test_the_editor_is_published_at_admin_with_its_own_copy_of_decap(editor_site):
+    admin = editor_site.site / "admin"
     page = lxml.html.fromstring((admin / "index.html").read_bytes())
     scripts = page.findall(".//script")
     assert [s.get("src") for s in scripts] == ["manual-init.js", "decap-cms.js", "editor.js"]
@@ -61,16 +73,15 @@ def test_the_editor_is_published_at_admin_with_its_own_copy_of_decap(fixture_sit
     styles = scripts[2].get("data-preview-styles").split()
     assert "../assets/css/site.css" in styles
     assert all((admin / style).resolve().is_file() for style in styles)
-    assert "WARNING" not in fixture_site.output
+    assert "WARNING" not in editor_site.output
 
 
-def test_the_configuration_is_chinese_bilingual_and_saves_through_the_local_backend(fixture_site):
-    config = _config(fixture_site.site)
+def test_the_configuration_is_chinese_bilingual_and_saves_through_the_local_backend(editor_site):
+    config = _config(editor_site.site)
     assert config["locale"] == "zh_Hans"
     assert config["i18n"] == {"structure": "multiple_files", "locales": ["zh", "en"], "default_locale": "zh"}
     assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
     assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"}
-    assert "saves through `make edit` only" in fixture_site.output
     news = _collection(config, "news")
     assert news["folder"] == "docs/news" and news["i18n"] is True and news["extension"] == "md"
     # Images next to the article: docs/news/<year>/images/x.jpg, written images/x.jpg.
@@ -80,8 +91,8 @@ def test_the_configuration_is_chinese_bilingual_and_saves_through_the_local_back
         assert re.search(r"[\u4e00-\u9fff]", field["label"]) and re.search(r"[A-Za-z]", field["hint"]), field
 
 
-def test_the_article_form_is_the_news_front_matter_of_the_schema(fixture_site):
-    fields = _fields(_collection(_config(fixture_site.site), "news"))
+def test_the_article_form_is_the_news_front_matter_of_the_schema(editor_site):
+    fields = _fields(_collection(_config(editor_site.site), "news"))
     assert set(fields) == set(models.NewsFrontMatter.model_fields) | {"slug", "body"}
     required = {name for name, info in models.NewsFrontMatter.model_fields.items() if info.is_required()}
     assert {name for name, f in fields.items() if f.get("required", True)} == required == {"title", "date", "category"}
@@ -98,10 +109,10 @@ def test_the_article_form_is_the_news_front_matter_of_the_schema(fixture_site):
     assert slug.match("kunming-forum") and not slug.match("Kunming") and not slug.match("a--b")
     assert not slug.match("index") and not slug.match("page") and slug.match("pages")
     # Choices come from the data the validator checks against.
-    assert _options(fields["category"]) == _ids(fixture_site.project / "data/categories.yml")
-    assert _options(fields["members"]) == _ids(fixture_site.project / "data/members.yml")
+    assert _options(fields["category"]) == _ids(editor_site.project / "data/categories.yml")
+    assert _options(fields["members"]) == _ids(editor_site.project / "data/members.yml")
     assert fields["members"]["multiple"] is True
-    plan = yaml.safe_load((fixture_site.project / "data/action_plan.yml").read_text(encoding="utf-8"))
+    plan = yaml.safe_load((editor_site.project / "data/action_plan.yml").read_text(encoding="utf-8"))
     assert _options(fields["action_areas"]) == [area["id"] for area in plan["areas"]]
 
 
@@ -127,8 +138,8 @@ def _innermost_model(hint):
 
 
 @pytest.mark.parametrize("collection, file", editor_config.DATA_FILES.items())
-def test_each_data_file_is_edited_with_the_fields_of_its_model(fixture_site, collection, file):
-    entry = _collection(_config(fixture_site.site), collection)
+def test_each_data_file_is_edited_with_the_fields_of_its_model(editor_site, collection, file):
+    entry = _collection(_config(editor_site.site), collection)
     assert entry["files"][0]["file"] == f"data/{file}"
     schema = models.DATA_FILES[file]
     if typing.get_origin(schema) is list:  # a list at the top level, under one key
@@ -145,7 +156,7 @@ def test_an_added_category_is_offered_by_the_editor_at_the_next_build(tmp_path):
     assert "interviews" not in before
     with open(project / "data/categories.yml", "a", encoding="utf-8") as file:
         file.write("- id: interviews\n  label: {zh: 访谈, en: Interviews}\n")
-    result = build(project)
+    result = build(project, extra_env=LOCAL)
     assert result.returncode == 0, result.output
     category = _fields(_collection(_config(result.site), "news"))["category"]
     assert _options(category) == [*before, "interviews"]
@@ -161,8 +172,31 @@ def test_a_hosted_backend_set_in_mkdocs_yml_is_the_editors(tmp_path):
     config = _config(result.site)
     assert config["backend"] == {"name": "gitea", "repo": "owner/site", "base_url": "https://git.example.cn",
                                  "api_root": "https://git.example.cn/api/v1"}
-    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}  # `make edit` still saves locally
-    assert "saves through `make edit` only" not in result.output
+    # The published editor names no address on the reader's own computer: only `make edit`'s
+    # preview saves through decap-server.
+    assert "local_backend" not in config and "127.0.0.1" not in (result.site / "admin/config.yml").read_text()
+    assert "no hosted editor" not in result.output
+
+
+def test_without_a_hosted_editor_admin_says_how_staff_edit_and_runs_nothing(fixture_site):
+    admin = fixture_site.site / "admin"
+    assert sorted(p.name for p in admin.iterdir()) == ["index.html", "index.html.gz"]  # no Decap, no config.yml
+    page = lxml.html.fromstring((admin / "index.html").read_bytes())
+    assert page.findall(".//script") == [] and "127.0.0.1:8081" not in (admin / "index.html").read_text()
+    text = page.text_content()
+    assert "make edit" in text and "STAFF.md" in text and "http://127.0.0.1:8000/admin/" in text
+    assert page.find(".//meta[@name='robots']").get("content") == "noindex"
+    for link in page.findall(".//link[@rel='stylesheet']"):
+        assert (admin / link.get("href")).resolve().is_file()
+    assert "no hosted editor" in fixture_site.output
+
+
+def test_make_site_never_publishes_the_editor_of_the_live_preview(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_EDITOR", "local")
+    project = make_publishable_project(tmp_path)
+    run = make_site(project)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert sorted(p.name for p in (project / "site/admin").iterdir()) == ["index.html", "index.html.gz"]
 
 
 def test_without_decaps_bundle_the_build_stops_and_says_how_to_install_it(tmp_path):
@@ -176,11 +210,11 @@ def test_without_decaps_bundle_the_build_stops_and_says_how_to_install_it(tmp_pa
     assert not (result.site / "admin").exists()
 
 
-def test_the_config_is_written_the_same_byte_for_byte(fixture_site, tmp_path):
-    again = build(fixture_site.project, tmp_path / "again")
+def test_the_config_is_written_the_same_byte_for_byte(editor_site, tmp_path):
+    again = build(editor_site.project, tmp_path / "again", extra_env=LOCAL)
     assert again.returncode == 0, again.output
     for name in ("config.yml", "index.html"):
-        assert (again.site / "admin" / name).read_bytes() == (fixture_site.site / "admin" / name).read_bytes()
+        assert (again.site / "admin" / name).read_bytes() == (editor_site.site / "admin" / name).read_bytes()
 
 
 def _inputs(**changes) -> dict:

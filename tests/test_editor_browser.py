@@ -90,7 +90,7 @@ def built(tmp_path_factory):
     port = _free_port()
     edit_file(project, "mkdocs.yml", "local_backend: http://127.0.0.1:8081/api/v1",
               f"local_backend: http://127.0.0.1:{port}/api/v1")
-    result = build(project)
+    result = build(project, extra_env={"SITE_EDITOR": "local"})  # the editor of `make edit`'s preview
     assert result.returncode == 0, result.output
     return result, port
 

@@ -202,3 +202,19 @@ def test_chinese_text_is_set_for_cjk_reading(served):
             return parseFloat(s.lineHeight) / parseFloat(s.fontSize); }""")
         assert 1.5 <= english < body[0]
         assert page.outside_requests == []
+
+
+def test_the_published_admin_page_asks_nothing_of_the_readers_computer(served):
+    """Without a hosted editor, /admin/ says how staff edit; opening it makes no request to
+    a server on the reader's machine (decap-server's 127.0.0.1:8081), none fails, and the
+    console stays clean."""
+    base, _ = served
+    with browser_page(base) as page:
+        failed = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        response = page.goto(base + "admin/")
+        page.wait_for_load_state("networkidle")
+        assert response.status == 200
+        assert "make edit" in page.locator("main").inner_text()
+        assert (page.outside_requests, failed, page.console_errors) == ([], [], [])

@@ -99,8 +99,10 @@ def _build_and_publish(project: Path, site: Path, mkdocs_options: list[str]) -> 
     built = project / f".site.build-{os.getpid()}"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *mkdocs_options,
                "-f", str(project / "mkdocs.yml"), "--site-dir", str(built)]
+    # The published site never carries the editor of `make edit`'s preview (hooks/editor.py).
+    env = {name: value for name, value in os.environ.items() if name != "SITE_EDITOR"}
     # Its own process group: an interruption stops the build and every process it started.
-    build = subprocess.Popen(command, cwd=project, start_new_session=True)
+    build = subprocess.Popen(command, cwd=project, start_new_session=True, env=env)
     interrupted = []
 
     def stop(signum, frame):

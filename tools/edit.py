@@ -53,8 +53,9 @@ def main() -> int:
     print(f"\n  网站预览 Preview:  http://{PREVIEW}/\n  编辑器   Editor:   http://{PREVIEW}/admin/\n"
           "  Ctrl-C 停止 (stops both)\n", flush=True)
     try:
+        # SITE_EDITOR=local: this preview's /admin/ saves through decap-server (hooks/editor.py).
         preview = subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-                                  "--dev-addr", PREVIEW], cwd=ROOT)
+                                  "--dev-addr", PREVIEW], cwd=ROOT, env={**os.environ, "SITE_EDITOR": "local"})
         return preview.returncode
     except KeyboardInterrupt:
         return 0

@@ -94,15 +94,15 @@ class EditorConfigError(Exception):
 
 def editor_config(*, categories: list[tuple[str, str, str]], members: list[tuple[str, str, str]],
                   action_areas: list[tuple[str, int, str]], labels: dict, site_url: str,
-                  local_backend: str, backend: dict | None) -> dict:
+                  local_backend: str | None, backend: dict | None) -> dict:
     """The Decap CMS configuration of the site.
 
     `categories`: (id, Chinese label, English label) of every category; `members`: (id,
     Chinese name, English name) of every member; `action_areas`:
     (id, number, Chinese title) of every area of the Plan of Action; `labels`: the editor's
-    words (`editor/labels.yml`); `local_backend`: the address of decap-server (`make edit`);
-    `backend`: where the hosted editor saves (mkdocs.yml `extra.editor.backend`), or None:
-    then it saves only through decap-server.
+    words (`editor/labels.yml`); `local_backend`: the address of decap-server in the live
+    preview of `make edit`, else None; `backend`: where the hosted editor saves (mkdocs.yml
+    `extra.editor.backend`), or None: then it saves only through decap-server.
     """
     fields = _Fields(labels, {
         "category": {"widget": "select", "options": [{"label": f"{zh} {en}", "value": id_} for id_, zh, en in categories]},
@@ -115,10 +115,10 @@ def editor_config(*, categories: list[tuple[str, str, str]], members: list[tuple
     return {
         "locale": "zh_Hans",
         "site_url": site_url,
-        "backend": backend or {"name": "proxy", "proxy_url": local_backend},
-        # Used when decap-server answers at this address (`make edit`): the editor then
-        # saves into the working tree, whatever `backend` says.
-        "local_backend": {"url": local_backend},
+        "backend": backend if backend and not local_backend else {"name": "proxy", "proxy_url": local_backend},
+        # Only in `make edit`'s live preview: the editor saves into the working tree through
+        # decap-server. A published editor names no address on the reader's own computer.
+        **({"local_backend": {"url": local_backend}} if local_backend else {}),
         # Required by Decap; news images go next to their article (the collection's own
         # media_folder). This is where the media library page itself uploads.
         "media_folder": f"{NEWS_FOLDER}/images",

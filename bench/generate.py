@@ -4,7 +4,7 @@
 `target_dir`: the repo's `mkdocs.yml`, `hooks/`, `overrides/` and `editor/`, with the repo's
 `node_modules/` linked in (as tests/sitebuild.py's `make_project` does), the repo's
 hand-written `docs/` pages without its news articles, and invented content that follows
-the content contract (STAFF.md) and the schema (hooks/bilingual_site/models.py):
+the content contract (STAFF.md) and the schema (hooks/multilingual_site/models.py):
 
 - `data/members.yml`: N members with bilingual names built from syllables (昆安市 / Kun'an),
   a realistic spread of countries, type, joined, https website, location, bilingual
@@ -223,13 +223,13 @@ SENTENCES = [
 
 
 def schema_fields(repo: Path = REPO) -> dict[str, set[str]]:
-    """Field names of every model in the repo's hooks/bilingual_site/models.py.
+    """Field names of every model in the repo's hooks/multilingual_site/models.py.
 
     Optional fields that the schema gains or loses (an article's `action_areas`, a
     milestone's `id`) are written only when the schema has them, so the generator keeps
     producing valid content while the schema evolves.
     """
-    spec = importlib.util.spec_from_file_location("_bench_site_models", repo / "hooks" / "bilingual_site" / "models.py")
+    spec = importlib.util.spec_from_file_location("_bench_site_models", repo / "hooks" / "multilingual_site" / "models.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return {name: set(model.model_fields) for name, model in vars(module).items()

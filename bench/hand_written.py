@@ -109,9 +109,9 @@ _STUBS = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, "hooks")
-from bilingual_site.content import load_content
-from bilingual_site.generated_pages import all_generated_pages
-from bilingual_site.publishing import build_date
+from multilingual_site.content import load_content
+from multilingual_site.generated_pages import all_generated_pages
+from multilingual_site.publishing import build_date
 content, _ = load_content(Path("."), Path("docs")).visible(build_date(), False)
 json.dump(all_generated_pages(content), sys.stdout)
 """

@@ -13,7 +13,7 @@ fresh process, in a temporary copy of the project. Measured per size:
   larger of the build's process and any background process it waited for), and the
   peak of the build and its background processes together (`tree MB`, sampled from /proc:
   an upper bound, as forked processes share most pages);
-- the CPU time of the build's background processes (hooks/bilingual_site/background.py: views, feeds and
+- the CPU time of the build's background processes (hooks/multilingual_site/background.py: views, feeds and
   exports prepared on the other core), from the build's log (`bg CPU s`);
 - output size (bytes, files, HTML pages), the member directory page in each language and
   a members JSON index if the site has one (`n/a` otherwise);

@@ -317,7 +317,7 @@ def prepare_pagefind(site: Path, target: Path) -> Path:
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
     # Pagefind runs WebAssembly: the copy's policy allows it (a site keeping Pagefind would
-    # add 'wasm-unsafe-eval' to script-src, hooks/bilingual_site/content_security.py).
+    # add 'wasm-unsafe-eval' to script-src, hooks/multilingual_site/content_security_policy.py).
     policy = target / ".nginx" / "content-security-policy.conf"
     policy.write_text(policy.read_text(encoding="utf-8").replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"), encoding="utf-8")
     for html in target.rglob("*.html"):  # the same in every page's <meta> policy

@@ -2,7 +2,7 @@
 //
 // - Formats, one per collection (`site-<name>` in config.yml): every file is read and
 //   written the way the site's loader reads YAML (PyYAML, YAML 1.1, dates kept as text:
-//   hooks/bilingual_site/loading.py). Decap's own YAML library writes YAML 1.2, where `yes`,
+//   hooks/multilingual_site/loading.py). Decap's own YAML library writes YAML 1.2, where `yes`,
 //   `on` or `10:30` stay plain; PyYAML would read them as true or as the number 630. Keys
 //   are written in the order of the form's fields (Decap keeps values in Immutable maps,
 //   which lose the order of more than eight keys); empty optional values are left out (the
@@ -15,7 +15,7 @@
 //   docs/news/<year>/<slug>.<lang>.md); a saved article shows its own, which does not change.
 // - The preview pane uses the site's stylesheets; articles are previewed as on the site.
 //
-// Its agreements with the configuration (hooks/bilingual_site/editor_config.py) come from
+// Its agreements with the configuration (hooks/multilingual_site/editor_config.py) come from
 // the attributes of this script's element, which the build writes from the same constants,
 // and from config.yml itself, read here once and handed to Decap.
 

@@ -15,7 +15,7 @@ import logging
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site import background, parallel
+from multilingual_site import background, parallel
 
 log = logging.getLogger("mkdocs.hooks.background_work")
 
@@ -30,7 +30,7 @@ def _add_figures(figures: dict) -> None:
         background.finished[key] += value
 
 
-# Each language's process has background processes of its own (bilingual_site/parallel.py).
+# Each language's process has background processes of its own (multilingual_site/parallel.py).
 parallel.contribute("background work", lambda: dict(background.finished), _add_figures)
 
 

@@ -15,7 +15,7 @@ Events:
   /admin/ cannot load is never published.
 - on_post_build, once per build, after every language: writes `admin/` into the site:
   `config.yml`, made from the schema and the data at each build
-  (bilingual_site/editor_config.py), so the editor offers exactly what the validator accepts;
+  (multilingual_site/editor_config.py), so the editor offers exactly what the validator accepts;
   `index.html` (template `editor/index.html`, with the site's stylesheets for the preview
   pane); the editor's script; and copies of the bundle, never a CDN. Or, with no editor to
   publish, `index.html` alone (template `editor/not-hosted.html`).
@@ -38,8 +38,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bilingual_site import build_state
-from bilingual_site.editor_config import EDITOR_ONLY_FIELDS, LIST_KEY, EditorConfigError, config_yaml, editor_config
+from multilingual_site import build_state
+from multilingual_site.editor_config import EDITOR_ONLY_FIELDS, LIST_KEY, EditorConfigError, config_yaml, editor_config
 
 log = logging.getLogger("mkdocs.hooks.editor")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import icalendar
 
-from bilingual_site import build_state, i18n
+from multilingual_site import build_state, i18n
 
 UID_DOMAIN = "eastasia.iclei.org"
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import lxml.html
 
-from bilingual_site import background, build_state, i18n, photo_markup
-from bilingual_site.feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
-from bilingual_site.listings import Listing
-from bilingual_site.photos import SHARE_WIDTH
-from bilingual_site.publishing import PUBLISHED
-from bilingual_site.views import article_path, member_path
+from multilingual_site import background, build_state, i18n, photo_markup
+from multilingual_site.feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
+from multilingual_site.listings import Listing
+from multilingual_site.photos import SHARE_WIDTH
+from multilingual_site.publishing import PUBLISHED
+from multilingual_site.views import article_path, member_path
 
 # Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
 # the feeds still need the bodies of the others. Feeds only ever list current articles.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilingual_site import background, build_state, i18n, member_directory
+from multilingual_site import background, build_state, i18n, member_directory
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from copy import deepcopy
 from pathlib import Path
 
-from bilingual_site.i18n import language_root
+from multilingual_site.i18n import language_root
 
 _default_page: bytes | None = None
 

@@ -29,10 +29,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from urllib.parse import urlsplit
 
-from bilingual_site import background, build_state, i18n, listings, search_scope, views
-from bilingual_site.feed_writer import feed_paths
-from bilingual_site.photos import SHARE_WIDTH
-from bilingual_site.sharing import sharing
+from multilingual_site import background, build_state, i18n, listings, search_scope, views
+from multilingual_site.feed_writer import feed_paths
+from multilingual_site.photos import SHARE_WIDTH
+from multilingual_site.sharing import sharing
 
 _views_env: jinja2.Environment | None = None
 _labels: dict[str, dict] = {}  # interface strings per language (overrides/partials/labels.html)

@@ -1,5 +1,5 @@
 """Hook: build the languages at the same time, each pass in its own process
-(bilingual_site/parallel.py says how, and why the site is the same byte for byte).
+(multilingual_site/parallel.py says how, and why the site is the same byte for byte).
 
 Events:
 - on_startup: decides whether this run builds in parallel (a full `mkdocs build` on Linux,
@@ -24,7 +24,7 @@ import mkdocs_static_i18n.plugin as i18n_plugin_module
 from mkdocs.commands.build import _build_theme_template
 from mkdocs.plugins import event_priority
 
-from bilingual_site import parallel
+from multilingual_site import parallel
 
 _original_build = i18n_plugin_module.build
 _default_pass: dict = {}  # the default language pass's env, files and nav
@@ -69,7 +69,7 @@ def on_nav(nav, config, files):
     return nav
 
 
-# After content_policy (100), which stops a pass whose pages hold what is not allowed; before
+# After staff_html_check (100), which stops a pass whose pages hold what is not allowed; before
 # background work starts (0) and before MkDocs writes the first file.
 @event_priority(99)
 def on_env(env, config, files):

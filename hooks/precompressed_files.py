@@ -19,8 +19,8 @@ import time
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site import background, parallel
-from bilingual_site.compression import MIN_SIZE, compressible_files, precompress
+from multilingual_site import background, parallel
+from multilingual_site.compression import MIN_SIZE, compressible_files, precompress
 
 log = logging.getLogger("mkdocs.hooks.precompressed_files")
 

@@ -4,7 +4,7 @@ Event: on_post_build, last (after mkdocs-static-i18n has built every language). 
 stamps `sitemap.xml.gz` (one, at the site root: the i18n plugin builds every language into
 the same site) with the build time in its gzip header; it is rewritten as every other
 `.gz` copy of the site is made (compression.py: time 0), so that two builds of the same
-content on different days are byte-identical (tests/test_bilingual_site.py checks every
+content on different days are byte-identical (tests/test_multilingual_site.py checks every
 file), whether or not precompressed_files.py, later, finds it up to date.
 Output owned: `sitemap.xml.gz`.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site.compression import gzip_bytes
+from multilingual_site.compression import gzip_bytes
 
 
 # Below mkdocs-static-i18n (-100) and search_per_language (-110): the very end of the build.

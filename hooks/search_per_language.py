@@ -3,12 +3,12 @@ file per language, so each language searches its own pages only.
 
 Events:
 - on_config: has Material's search plugin cut Chinese into words with rjieba (jieba's
-  algorithm in Rust: bilingual_site/chinese_words.py), and stops the build when rjieba
+  algorithm in Rust: multilingual_site/chinese_words.py), and stops the build when rjieba
   cannot be imported: Material's plugin would then index Chinese unsegmented (without
   jieba) or take 15 times longer (with it).
 - on_page_context, after the search plugin's own (priority 0): gives a view page back the
   lists of other pages that search was not to read (search_scope.py); adds the page's names
-  (bilingual_site/search_names.py: a member's two names, a programme's names, segmented as
+  (multilingual_site/search_names.py: a member's two names, a programme's names, segmented as
   Material segments titles) to the page's entry as the `names` field, which mkdocs.yml
   weighs above titles, and segments its tags the same way (Material leaves them whole).
   Per page, so each language pass's entries are complete in that pass.
@@ -31,8 +31,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bilingual_site import build_state, chinese_words, search_scope
-from bilingual_site.search_names import page_names, segmented
+from multilingual_site import build_state, chinese_words, search_scope
+from multilingual_site.search_names import page_names, segmented
 
 
 def _search_index(config):

@@ -29,13 +29,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from bilingual_site import build_state
-from bilingual_site.content import load_content, url_clashes
-from bilingual_site.generated_pages import all_generated_pages
-from bilingual_site.loading import ContentError
-from bilingual_site.models import LANGUAGES
-from bilingual_site.publishing import build_date
-from bilingual_site.staging import fill_staging
+from multilingual_site import build_state
+from multilingual_site.content import load_content, url_clashes
+from multilingual_site.generated_pages import all_generated_pages
+from multilingual_site.loading import ContentError
+from multilingual_site.models import LANGUAGES
+from multilingual_site.publishing import build_date
+from multilingual_site.staging import fill_staging
 
 log = logging.getLogger("mkdocs.hooks.site_content")
 

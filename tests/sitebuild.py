@@ -21,11 +21,11 @@ SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
 
 
 def hook_module(name: str):
-    """`bilingual_site.<name>`, imported as MkDocs loads the hooks: their folder on sys.path
+    """`multilingual_site.<name>`, imported as MkDocs loads the hooks: their folder on sys.path
     (only while importing), the package by its absolute name."""
     sys.path.insert(0, str(REPO / "hooks"))
     try:
-        return importlib.import_module(f"bilingual_site.{name}")
+        return importlib.import_module(f"multilingual_site.{name}")
     finally:
         sys.path.remove(str(REPO / "hooks"))
 

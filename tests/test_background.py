@@ -1,8 +1,8 @@
-"""Background processes (hooks/bilingual_site/background.py): results come back in order, a failure in a
+"""Background processes (hooks/multilingual_site/background.py): results come back in order, a failure in a
 child reaches the build as its own message, and nothing is left running or unreported.
 
 These run real forked processes; the builds that use them are compared byte for byte with
-inline builds in tests/test_bilingual_site.py.
+inline builds in tests/test_multilingual_site.py.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def test_a_child_does_not_outlive_a_killed_build(tmp_path):
     script = f"""
 import os, sys, time
 sys.path.insert(0, {str(REPO / "hooks")!r})
-from bilingual_site import background
+from multilingual_site import background
 background.decide("build", dirty=False)
 def work():
     open({str(pid_file)!r}, "w").write(str(os.getpid()))

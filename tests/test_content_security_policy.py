@@ -18,7 +18,7 @@ from pages import parse, site_pages, url_path_of
 from sitebuild import build, edit_file, hook_module, make_project
 from test_live_preview import live_preview
 
-content_security = hook_module("content_security")
+content_security_policy = hook_module("content_security_policy")
 
 # What HTML executes (HTML's JavaScript MIME types, module, importmap, speculationrules);
 # any other type is a data block (application/json, application/ld+json), never run.
@@ -113,7 +113,7 @@ def test_the_build_finds_the_scripts_a_browser_runs():
             '<script language="vbscript">e</script><script nomodule>f</script></head><body></body></html>')
     expected = sorted({sha256_source(text) for text in inline_scripts(lxml.html.fromstring(html))})
     assert len(expected) == 4  # a\nb, c, d, f
-    assert list(content_security.inline_script_hashes(html)) == expected
+    assert list(content_security_policy.inline_script_hashes(html)) == expected
 
 
 def test_a_new_inline_script_is_reported(fixture_site, tmp_path):

@@ -1,6 +1,6 @@
 """The browser editor at /admin/, as the build writes it (hooks/editor.py): its bundle from
 node_modules/, never a CDN; its configuration made from the site's own schema and data
-(hooks/bilingual_site/editor_config.py), so the editor offers what the validator accepts;
+(hooks/multilingual_site/editor_config.py), so the editor offers what the validator accepts;
 a clear stop when the bundle is missing; and, on a published site without a hosted editor,
 a page saying how staff edit, which asks nothing of the reader's own computer. The editor
 driven in Chromium: test_editor_browser.py."""

@@ -19,7 +19,7 @@ SECRET = "SECRET-VALUE-THAT-MUST-NOT-BE-PUBLISHED"
 
 def _refused(result, *lines, rendered=False):
     """A refusal: located lines, no traceback, no page written. A page's rendered HTML is
-    checked when its language pass has read every page (content_policy.py), so a refusal in
+    checked when its language pass has read every page (staff_html_check.py), so a refusal in
     the English pass comes after the Chinese pages: `make site` then leaves site/ untouched
     (tests/test_publishing.py), which is what readers see."""
     assert result.returncode != 0, result.output

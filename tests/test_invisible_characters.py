@@ -1,5 +1,5 @@
 """Characters staff cannot see, or cannot tell from the ones meant, named in words and placed
-by the text around them (hooks/bilingual_site/invisible_characters.py): plain data, no build."""
+by the text around them (hooks/multilingual_site/invisible_characters.py): plain data, no build."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The languages built at the same time, each pass in its own process
-(hooks/bilingual_site/parallel.py): the same bytes as the sequential build, failures that
+(hooks/multilingual_site/parallel.py): the same bytes as the sequential build, failures that
 stop everything before a page is written, and no process left behind."""
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def test_every_other_language_gets_a_process_of_its_own_at_the_same_time(tmp_pat
 import json, pathlib, sys, time
 from types import SimpleNamespace
 sys.path.insert(0, {str(REPO / "hooks")!r})
-from bilingual_site import parallel
+from multilingual_site import parallel
 i18n = SimpleNamespace(current_language="zh", building=False, search_entries=[], i18n_files_per_language={{}})
 config = SimpleNamespace(plugins={{"i18n": i18n}}, site_dir={str(tmp_path / "site")!r})
 

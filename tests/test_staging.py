@@ -1,4 +1,4 @@
-"""The staging docs directory (hooks/bilingual_site/staging.py) never changes a file under docs/.
+"""The staging docs directory (hooks/multilingual_site/staging.py) never changes a file under docs/.
 
 Staged files are hard links to their docs file where they can be, so these tests work on
 real files in a temporary folder: an author's file must keep its text and its modification

@@ -19,10 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bilingual_site.i18n import tag_slug  # noqa: E402
-from bilingual_site.models import _slug  # noqa: E402
-from bilingual_site.publishing import build_date  # noqa: E402
-from bilingual_site.scaffold import BODY, UNTRANSLATED_TITLE  # noqa: E402
+from multilingual_site.i18n import tag_slug  # noqa: E402
+from multilingual_site.models import _slug  # noqa: E402
+from multilingual_site.publishing import build_date  # noqa: E402
+from multilingual_site.scaffold import BODY, UNTRANSLATED_TITLE  # noqa: E402
 
 
 

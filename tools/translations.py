@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bilingual_site.content import load_content  # noqa: E402
-from bilingual_site.loading import ContentError  # noqa: E402
+from multilingual_site.content import load_content  # noqa: E402
+from multilingual_site.loading import ContentError  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -150,7 +150,7 @@ def _beijing_today() -> str:
 
 def test_work_done_in_background_processes_builds_the_same_bytes_as_done_inline(news_site, tmp_path):
     """Views, feeds and exports are prepared in background processes in a build
-    (hooks/bilingual_site/background.py); done inline, as the live preview does, every byte is the same."""
+    (hooks/multilingual_site/background.py); done inline, as the live preview does, every byte is the same."""
     from conftest import BUILD_DATE
     from sitebuild import build
     inline = build(news_site.project, tmp_path / "inline",

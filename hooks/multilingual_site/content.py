@@ -23,7 +23,7 @@ from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
 from . import content_files, photos
-from .html_policy import refusals_in_svg
+from .staff_html import refusals_in_svg
 from .i18n import tag_slug
 from .loading import ContentError, Located, Problem, load_data_file, load_markdown
 from .models import _UNPRINTABLE, DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter, PageFrontMatter
@@ -362,7 +362,7 @@ def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[P
     """Every file under docs/ is published as it is: only language-suffixed pages and images.
 
     A `.markdown` or `.MD` file would bypass validation (and publish drafts), a backup file
-    would be served raw, and an SVG image can carry a script (html_policy.py).
+    would be served raw, and an SVG image can carry a script (staff_html.py).
     """
     problems = []
     for path, relative in files:

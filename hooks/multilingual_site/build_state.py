@@ -19,5 +19,5 @@ staging_dir: Path | None = None
 # Per language pass (set by page_views.on_files): language-neutral docs path, such as
 # "members/kunming.md", -> the URL of this language's page, such as "en/members/kunming/".
 urls: dict[str, str] = {}
-# Docs path of a photo a page shows -> what it becomes (photos.Photo), set by hooks/photos.py.
+# Docs path of a photo a page shows -> what it becomes (photos.Photo), set by hooks/photo_sizes.py.
 photos: dict = {}

@@ -332,6 +332,6 @@ class _NoAliases(yaml.SafeDumper):
 
 def config_yaml(config: dict) -> str:
     """The configuration as YAML, the same bytes for the same input (the order is the mapping's)."""
-    header = ("# Made by hooks/editor.py from hooks/bilingual_site/models.py, data/*.yml and editor/labels.yml\n"
+    header = ("# Made by hooks/editor.py from hooks/multilingual_site/models.py, data/*.yml and editor/labels.yml\n"
               "# at every build: do not edit (edit those files instead).\n")
     return header + yaml.dump(config, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)

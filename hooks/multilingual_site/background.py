@@ -11,7 +11,7 @@ Only where that is safe and pays: `mkdocs build` on Linux, not `--dirty`. The li
 preview builds in a server thread (forking a threaded process is unsafe) and re-renders a
 few pages at a time, and other systems do not fork cheaply; there, and when
 `SITE_BACKGROUND_WORK=0` is set, the same functions run inline. Output is the same either
-way (tests/test_bilingual_site.py builds both and compares every byte).
+way (tests/test_multilingual_site.py builds both and compares every byte).
 
 A failure in a child is never lost: its message is sent back and stops the build (a view's
 `PluginError` with the same message, at the same page, as the inline path; a feed's or an

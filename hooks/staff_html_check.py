@@ -4,7 +4,7 @@ Events:
 - on_page_content: removes HTML comments (`<!-- ... -->`: notes for editors, such as a
   photo caption waiting for its photo, are never published, in pages or feeds); checks the
   HTML MkDocs rendered from each page's Markdown against the
-  policy of bilingual_site/html_policy.py (scripts, event handlers, javascript:/data:
+  policy of multilingual_site/staff_html.py (scripts, event handlers, javascript:/data:
   URLs, remote images, CSS url()), and notes every refusal with its file and line;
 - on_env: MkDocs has read every page of the language pass and written none yet; if
   anything was refused, every refusal is logged as `file:line: message` and the build
@@ -21,10 +21,10 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bilingual_site.html_policy import refusals_in_html
-from bilingual_site.loading import Problem
+from multilingual_site.staff_html import refusals_in_html
+from multilingual_site.loading import Problem
 
-log = logging.getLogger("mkdocs.hooks.content_policy")
+log = logging.getLogger("mkdocs.hooks.staff_html_check")
 
 _refused: list[Problem] = []
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)

@@ -1,5 +1,5 @@
 """Hook: every photo a page shows is published in a few sizes, upright and without EXIF, and
-shown with srcset, width and height (bilingual_site/photos.py, photo_markup.py).
+shown with srcset, width and height (multilingual_site/photos.py, photo_markup.py).
 
 Events:
 - on_config, after site_content (100) has validated the content: plans every photo a
@@ -8,7 +8,7 @@ Events:
 - on_files, after mkdocs-static-i18n: the originals stay Files (MkDocs resolves and checks
   the Markdown's links to them) but are not copied into the site, unless a page links one
   as a file;
-- on_page_content, after content_policy (50) and before feeds (0): each photo's `<img>`
+- on_page_content, after staff_html_check (50) and before feeds (0): each photo's `<img>`
   becomes its sizes (partials/site/photo.html); a lone image with a title, a figure;
 - on_env, default language pass: writes the sizes into the site (from `.cache/photos/`, or
   made anew there), in a background process where the build allows one (background.py).
@@ -24,9 +24,9 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 
-from bilingual_site import background, build_state, i18n, photo_markup, photos
+from multilingual_site import background, build_state, i18n, photo_markup, photos
 
-log = logging.getLogger("mkdocs.hooks.photos")
+log = logging.getLogger("mkdocs.hooks.photo_sizes")
 
 _planned_for = None  # the content the plan was made for (the passes after the first reuse it)
 _linked: set[str] = set()
@@ -87,7 +87,7 @@ def _photo_at(site_path: str, lang_root: str):
     return build_state.photos.get(site_path)
 
 
-# After content_policy (50), which checks the HTML as staff wrote it; before feeds (0),
+# After staff_html_check (50), which checks the HTML as staff wrote it; before feeds (0),
 # which keep each article's body.
 @event_priority(40)
 def on_page_content(html, page, config, files):

@@ -3,7 +3,7 @@
 A server that compresses on every request spends CPU on every page view; with a `.gz`
 beside each file, nginx sends the file as it is (deploy/nginx.conf). The copies are
 deterministic: zlib's own gzip header has time 0 and no file name, so the same site gives
-the same bytes (tests/test_bilingual_site.py compares two builds, `.gz` included; zlib is
+the same bytes (tests/test_multilingual_site.py compares two builds, `.gz` included; zlib is
 a quarter faster than the gzip module, which writes the same stream).
 
 Level 4: on 103 MB of the real site's text, level 6 took 1.8 times as long (2.6 s against

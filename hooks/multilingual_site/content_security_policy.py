@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Iterable
 
 # The content of the <meta http-equiv="Content-Security-Policy"> that overrides/main.html
-# writes first in <head>; each page's policy replaces it (hook security_policy.py).
+# writes first in <head>; each page's policy replaces it (hook csp_writer.py).
 META_PLACEHOLDER = "__CONTENT_SECURITY_POLICY__"
 
 # Directive -> sources, in the order written. Each one is what the site needs, found by
@@ -44,7 +44,7 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
     # Material's bundle, member-filter.js, and the inline scripts by hash (added per page).
     ("script-src", "'self'"),
     # Material's pages have no <style> element (`font: false`, one palette; content may
-    # have none: html_policy.py) and its scripts set styles through the CSSOM, which CSP
+    # have none: staff_html.py) and its scripts set styles through the CSSOM, which CSP
     # does not restrict. Style attributes (Markdown's aligned table columns write
     # `style="text-align: right;"`) are allowed by hash: `style-src-attr`, added per page.
     ("style-src", "'self'"),
@@ -175,5 +175,5 @@ def fill_meta(html: str, *, preview: bool = False) -> tuple[str, tuple[str, ...]
 def nginx_snippet(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> str:
     """The nginx directive sending the site's policy: the union of every page's hashes."""
     value = policy(tuple(sorted(set(script_hashes))), tuple(sorted(set(style_hashes))), header=True)
-    return ("# Written by the build (hooks/security_policy.py); included by deploy/nginx.conf.\n"
+    return ("# Written by the build (hooks/csp_writer.py); included by deploy/nginx.conf.\n"
             f'add_header Content-Security-Policy "{value}" always;\n')

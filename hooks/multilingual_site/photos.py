@@ -16,7 +16,7 @@ The original is not published, unless a page links it explicitly (`[download](im
 
 Plain data in, plain data out: `plan()` says what each photo becomes (names, sizes) without
 decoding it, which is all the pages need; `produce()` writes the files (in a background
-process in a full build: see hooks/photos.py).
+process in a full build: see hooks/photo_sizes.py).
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Hook: the Content-Security-Policy of every page, and the same policy for the web server.
 
 Events:
-- on_startup: notes whether this is the live preview (see content_security.PREVIEW_SCRIPTS);
+- on_startup: notes whether this is the live preview (see content_security_policy.PREVIEW_SCRIPTS);
 - on_config, outermost language pass: starts the build's sets of hashes;
 - on_post_page, and on_post_template for 404.html (rendered outside the page loop): hashes
   the page's inline scripts and style attributes and writes the page's policy into the <meta> that
-  overrides/main.html puts first in <head> (string work only: content_security.py);
+  overrides/main.html puts first in <head> (string work only: content_security_policy.py);
 - on_post_build, outermost pass (after mkdocs-static-i18n has built every language): writes
   the union of all pages' hashes as an nginx directive to `.nginx/content-security-policy.conf`
   in the site. It travels with the site it was computed from; deploy/nginx.conf includes it,
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from bilingual_site import content_security, parallel
+from multilingual_site import content_security_policy, parallel
 
 SNIPPET = Path(".nginx", "content-security-policy.conf")
 
@@ -35,7 +35,7 @@ def _merge(hashes: tuple) -> None:
     _styles.update(styles)
 
 
-# The other languages' pages are hashed in their own processes (bilingual_site/parallel.py).
+# The other languages' pages are hashed in their own processes (multilingual_site/parallel.py).
 parallel.contribute("content security policy", lambda: (sorted(_scripts), sorted(_styles)), _merge)
 
 
@@ -52,7 +52,7 @@ def on_config(config):
 
 
 def _fill(html: str) -> str:
-    html, scripts, styles = content_security.fill_meta(html, preview=_preview)
+    html, scripts, styles = content_security_policy.fill_meta(html, preview=_preview)
     _scripts.update(scripts)
     _styles.update(styles)
     return html
@@ -78,4 +78,4 @@ def on_post_build(config):
         return  # a nested language pass; the outermost pass writes the union
     target = Path(config.site_dir) / SNIPPET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content_security.nginx_snippet(_scripts, _styles), encoding="utf-8")
+    target.write_text(content_security_policy.nginx_snippet(_scripts, _styles), encoding="utf-8")

@@ -109,7 +109,7 @@ _STUBS = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, "hooks")
-from multilingual_site.content import load_content
+from multilingual_site.content_checks import load_content
 from multilingual_site.generated_pages import all_generated_pages
 from multilingual_site.publishing import build_date
 content, _ = load_content(Path("."), Path("docs")).visible(build_date(), False)

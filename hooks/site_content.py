@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from multilingual_site import build_state
-from multilingual_site.content import load_content, url_clashes
+from multilingual_site.content_checks import load_content, url_clashes
 from multilingual_site.generated_pages import all_generated_pages
 from multilingual_site.loading import ContentError
 from multilingual_site.models import LANGUAGES

@@ -16,7 +16,7 @@ import yaml
 
 from sitebuild import REPO, build, edit_file, hook_module, make_project, make_publishable_project, make_site
 
-content = hook_module("content")
+content = hook_module("content_checks")
 editor_config = hook_module("editor_config")
 models = hook_module("models")
 

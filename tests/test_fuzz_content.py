@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from sitebuild import FIXTURE, build, hook_module, make_project
 
-load_content = hook_module("content").load_content
+load_content = hook_module("content_checks").load_content
 ContentError = hook_module("loading").ContentError
 
 LOCATED = re.compile(r"^(data|docs)/[^:]+:\d+: \S")

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from multilingual_site.content import load_content  # noqa: E402
+from multilingual_site.content_checks import load_content  # noqa: E402
 from multilingual_site.loading import ContentError  # noqa: E402
 
 

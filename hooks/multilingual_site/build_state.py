@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import SiteContent
+from .content_model import SiteContent
 
 content: SiteContent | None = None
 preview: bool = False  # True under `mkdocs serve`: drafts and scheduled articles are shown

@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel
 
 from . import models
-from .content import RESERVED_SLUGS, SAME_IN_TRANSLATIONS
+from .content_checks import RESERVED_SLUGS, SAME_IN_TRANSLATIONS
 
 NEWS_FOLDER = "docs/news"
 LIST_KEY = "entries"

@@ -13,7 +13,7 @@ import hashlib
 
 import yaml
 
-from .content import SiteContent
+from .content_model import SiteContent
 from .listings import all_listings, articles_on_page, page_count
 from .models import LANGUAGES
 

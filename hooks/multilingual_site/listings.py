@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Article, SiteContent
+from .content_model import Article, SiteContent
 from .models import LANGUAGES
 
 PAGE_SIZE = 10

@@ -27,14 +27,14 @@ def _text(value: object) -> str:
         raise ValueError(f"expected text, got {_describe(value)}")
     if not value.strip():
         raise ValueError("must not be empty")
-    if _UNPRINTABLE.search(value):
+    if UNPRINTABLE.search(value):
         raise ValueError("contains an invisible control character; retype the text")
     return value.strip()
 
 
 # Control characters (category Cc) but newline and tab, surrogates (Cs) and Unicode
 # non-characters: invisible to an author, and not allowed in the XML of the feeds.
-_UNPRINTABLE = re.compile(
+UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
     + "]"
@@ -83,7 +83,7 @@ def _partial_date(value: object) -> str:
 def _http_url(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a web address, got {_describe(value)}")
-    if _UNPRINTABLE.search(value) or any(ch.isspace() for ch in value.strip()):
+    if UNPRINTABLE.search(value) or any(ch.isspace() for ch in value.strip()):
         raise ValueError(f"a web address must not contain spaces or invisible control characters, got {value!r}")
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:

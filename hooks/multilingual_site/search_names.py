@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import chinese_words
-from .content import SiteContent
+from .content_model import SiteContent
 from .models import LANGUAGES
 
 # Han characters, as Material's search plugin segments them (`\p{script: Han}`).

@@ -8,7 +8,7 @@ Plain data in, plain data out; `overrides/main.html` renders it (JSON-LD through
 
 from __future__ import annotations
 
-from .content import first_paragraph
+from .content_model import first_paragraph
 from .i18n import LANGUAGE_TAG
 from .publishing import moment
 

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Callable
 
 from . import member_directory as directory
-from .content import Article, SiteContent
+from .content_model import Article, SiteContent
 from .i18n import country_name
 from . import build_state
 from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count

@@ -1,34 +1,28 @@
-"""Load, validate and cross-check all site content: `data/*.yml` and news front matter.
+"""Load, validate and cross-check all site content: `data/*.yml` and the pages under `docs/`.
 
 The one place where content is validated. `load_content()` either returns a
-`SiteContent` that the rest of the hooks trust, or raises `ContentError` carrying every
-problem found (file, line, field), so an author fixes everything in one round.
+`SiteContent` (content_model.py) that the rest of the hooks trust, or raises `ContentError`
+carrying every problem found (file, line, field), so an author fixes everything in one
+round. The words of the messages are content_messages.py's.
 """
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
-from typing import Annotated
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote
-import unicodedata
+from typing import Annotated
 
-import markdown
-from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
 from . import content_files, photos
-from .staff_html import refusals_in_svg
-from .i18n import tag_slug
+from .content_messages import Unreadable, field_name, validate, validate_entries
+from .content_model import Article, HandWrittenPage, SiteContent, page_url, resolve_image
 from .loading import ContentError, Located, Problem, load_data_file, load_markdown
-from .models import _UNPRINTABLE, DATA_FILES, LANGUAGES, SLUG, NewsFrontMatter, PageFrontMatter
-from .publishing import DRAFT, PUBLISHED, status
+from .models import DATA_FILES, LANGUAGES, SLUG, UNPRINTABLE, NewsFrontMatter, PageFrontMatter
 from .scaffold import placeholder_in
+from .staff_html import refusals_in_svg
 
 _NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
 # The path of an inline image, up to its optional "title": words joined by spaces are kept
@@ -41,274 +35,6 @@ RESERVED_SLUGS = ("index", "page")
 # Front matter that must be the same in an article's translations (its date places it in
 # the listings of every language, its category in the same category pages).
 SAME_IN_TRANSLATIONS = ("date", "category")
-
-_FRIENDLY = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field (check the spelling; see the content contract in STAFF.md)",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "float_type": "expected a number",
-    "float_parsing": "expected a number",
-    "too_short": "must list at least one entry",
-    "list_type": "expected a list (like [a, b] or one '- item' per line)",
-    "model_type": "expected a set of 'field: value' lines",
-    "model_attributes_type": "expected a set of 'field: value' lines",
-}
-
-
-@dataclass
-class Article:
-    """One news article in one language."""
-
-    slug: str
-    lang: str
-    src_uri: str  # relative to docs/, e.g. news/2023/ningbo.zh.md
-    shown_as: str  # path shown in messages, e.g. docs/news/2023/ningbo.zh.md
-    meta: NewsFrontMatter
-    body: str
-    status: str = PUBLISHED  # published, draft or scheduled (see publishing.py)
-    images: tuple[str, ...] = ()  # docs paths of its cover and inline images
-    linked_files: frozenset = frozenset()  # docs paths of photos it links as files (published as they are)
-    cover_line: int = 1
-    rank: int = -1  # its place in its language's newest-first list (set by SiteContent.index)
-
-    @property
-    def cover_src_uri(self) -> str | None:
-        """The cover image's path under docs/, resolved from the article's folder."""
-        return resolve_image(posixpath.dirname(self.src_uri), self.meta.cover) if self.meta.cover else None
-
-    @cached_property
-    def excerpt(self) -> str:
-        """The summary, else the text of the first paragraph of the body."""
-        return self.meta.summary or first_paragraph(self.body)
-
-
-@dataclass
-class HandWrittenPage:
-    """A page under docs/ that is not a news article (home, listings, programme pages...)."""
-
-    src_uri: str
-    lang: str
-    shown_as: str
-    meta: PageFrontMatter
-    status: str = PUBLISHED  # or draft: left out of a published build, like a draft article
-    images: tuple[str, ...] = ()
-    linked_files: frozenset = frozenset()
-
-
-def resolve_image(folder: str, target: str) -> str:
-    """The docs path an image reference made in `folder` names (query and anchor dropped),
-    however it is written: percent-encoded or not, in either Unicode normalisation form
-    (content_files.walk names every file in NFC, as it is staged and published)."""
-    path = unicodedata.normalize("NFC", unquote(target.split("#")[0].split("?")[0]))
-    return posixpath.normpath(posixpath.join(folder, path))
-
-
-def first_paragraph(body: str) -> str:
-    """Plain text of the first real paragraph: not a heading, image, caption or HTML block."""
-    for block in re.split(r"\n\s*\n", body.strip()):
-        block = block.strip()
-        if not block or block.startswith(("#", "!", "<", "|", "*图", "*Photo", "_")) or re.fullmatch(r"\*[^*].*\*", block, re.S):
-            continue
-        return Markup(_EXCERPT_MARKDOWN.reset().convert(block)).striptags()
-    return ""
-
-
-# One converter for every excerpt: making a new one per article was most of their cost.
-_EXCERPT_MARKDOWN = markdown.Markdown()
-
-
-@dataclass
-class SiteContent:
-    """Everything validated, plus the lookup tables built once per load."""
-
-    members: dict
-    categories: dict
-    regions: list
-    action_plan: object
-    edinburgh: object
-    coe: object
-    network: object
-    articles: list[Article]
-    pages: list[HandWrittenPage] = field(default_factory=list)
-    articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
-    articles_by_src_uri: dict[str, Article] = field(default_factory=dict)
-    missing_translations: list[str] = field(default_factory=list)
-    today: object = None  # the build date (publishing.build_date), set by visible()
-
-    def tag_slug(self, lang: str, tag: str) -> str:
-        """The URL slug of a tag in one language (unique: see _tag_slugs)."""
-        return self.tag_slugs[(lang, tag)]
-
-    def articles_naming(self, member_id: str, lang: str) -> list[Article]:
-        return self._by_member.get((member_id, lang), [])
-
-    def index(self) -> None:
-        """Build the lookup tables once (never scan all articles per page)."""
-        by_member = defaultdict(list)
-        by_slug: dict[str, dict[str, Article]] = defaultdict(dict)
-        self.by_lang: dict[str, list[Article]] = {lang: [] for lang in LANGUAGES}
-        self.by_category: dict[tuple, list[Article]] = defaultdict(list)
-        self.by_year: dict[tuple, list[Article]] = defaultdict(list)
-        self.by_tag: dict[tuple, list[Article]] = defaultdict(list)
-        self.by_action_area: dict[tuple, list[Article]] = defaultdict(list)
-        self.tag_slugs = _tag_slugs(self.articles)
-        self.tag_names = {(lang, slug): tag for (lang, tag), slug in self.tag_slugs.items()}  # slug -> tag as written
-        for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
-            lang = article.lang
-            by_slug[article.slug][lang] = article
-            self.by_lang[lang].append(article)
-            self.by_category[(lang, article.meta.category)].append(article)
-            self.by_year[(lang, article.meta.date.year)].append(article)
-            for slug in dict.fromkeys(self.tag_slug(lang, tag) for tag in article.meta.tags):
-                self.by_tag[(lang, slug)].append(article)
-            for member_id in article.meta.members:
-                by_member[(member_id, lang)].append(article)
-            for area in article.meta.action_areas:
-                self.by_action_area[(lang, area)].append(article)
-        for articles in self.by_lang.values():
-            for rank, article in enumerate(articles):
-                article.rank = rank
-        self._by_member = dict(by_member)
-        self.articles_by_slug = dict(by_slug)
-        self.articles_by_src_uri = {a.src_uri: a for a in self.articles}
-        self.missing_translations = [
-            f"{next(iter(langs.values())).shown_as}: no {other} translation"
-            for slug, langs in sorted(self.articles_by_slug.items())
-            for other in LANGUAGES
-            if other not in langs
-        ]
-
-    def visible(self, today, preview: bool) -> tuple["SiteContent", list]:
-        """The content a build shows, and the articles and pages it leaves out.
-
-        A published build leaves out drafts (articles and pages) and articles dated after
-        `today`; the live preview keeps them, marked with their status.
-        """
-        shown, hidden = [], []
-        for article in self.articles:
-            article = replace(article, status=status(article.meta, today))
-            (shown if preview or article.status == PUBLISHED else hidden).append(article)
-        pages = []
-        for page in self.pages:
-            page = replace(page, status=DRAFT if page.meta.draft else PUBLISHED)
-            (pages if preview or page.status == PUBLISHED else hidden).append(page)
-        result = replace(self, articles=shown, pages=pages, today=today)
-        result.index()
-        return result, hidden
-
-
-def _tag_slugs(articles) -> dict[tuple[str, str], str]:
-    """(language, tag) -> slug, one page per distinct tag.
-
-    The readable slug (pinyin for Chinese) is used when no other tag of that language gets
-    the same one; tags that would share it (公园/公元 both give "gongyuan", "C++"/"C#" give
-    "c") each get a short hash of their text appended.
-    """
-    tags = sorted({(a.lang, tag) for a in articles for tag in a.meta.tags})
-    by_base = defaultdict(list)
-    for lang, tag in tags:
-        by_base[(lang, tag_slug(tag))].append(tag)
-    slugs = {}
-    for (lang, base), same in by_base.items():
-        for tag in same:
-            unique = len(same) == 1 and base != "tag"
-            slugs[(lang, tag)] = base if unique else f"{base}-{hashlib.sha1(tag.encode()).hexdigest()[:6]}"
-    return slugs
-
-
-def _field_name(loc: tuple, top_is_list: bool) -> str:
-    parts = list(loc[1:] if top_is_list and loc and isinstance(loc[0], int) else loc)
-    text = ""
-    for part in parts:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            # A key YAML read from odd input (a space, a number, a control character) is quoted.
-            name = str(part) if re.fullmatch(r"[A-Za-z_][\w-]*", str(part)) else repr(part)
-            text += ("." if text else "") + name
-    return text
-
-
-def _message(error: dict) -> str:
-    if error["type"] in _FRIENDLY:
-        return _FRIENDLY[error["type"]]
-    if error["type"] == "literal_error":
-        return f"unknown value {_shown(error.get('input'))}; expected {error['ctx']['expected']}"
-    message = error["msg"]
-    return message.removeprefix("Value error, ")
-
-
-def _shown(value) -> str:
-    return repr(value) if isinstance(value, (str, int, float, bool)) or value is None else "a " + type(value).__name__
-
-
-@lru_cache(maxsize=None)
-def _adapter(schema) -> TypeAdapter:
-    # Building a TypeAdapter compiles the schema: once per schema, not once per article.
-    return TypeAdapter(schema)
-
-
-def slip_problems(located: Located) -> list[Problem]:
-    """The invisible or look-alike characters parse_yaml took out of the document, located."""
-    top_is_list = isinstance(located.data, list)
-    return [Problem(located.path, line or located.line_of(loc), _field_name(loc, top_is_list), message)
-            for loc, line, message in located.slips]
-
-
-def validate(located: Located, schema) -> tuple[object | None, list[Problem]]:
-    """Validate a located document against a model; map pydantic errors to positions."""
-    slips = slip_problems(located)
-    try:
-        return _adapter(schema).validate_python(located.data), slips
-    except ValidationError as error:
-        top_is_list = isinstance(located.data, list)
-        problems = slips
-        for item in error.errors():
-            loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))  # drop union tags
-            problems.append(
-                Problem(located.path, located.line_of(loc), _field_name(loc, top_is_list), _message(item))
-            )
-        return None, problems
-
-
-def _validate_entries(located: Located, item_schema) -> tuple[list, list[Problem]]:
-    """Validate a list file entry by entry, so one bad entry hides no problem in the others.
-
-    Entries that fail are left out of the result; their `id`, if readable, is kept as a
-    placeholder so that references to them are not reported a second time as unknown.
-    """
-    if not isinstance(located.data, list):
-        return validate(located, list[item_schema])
-    entries, problems = [], slip_problems(located)
-    lines_by_entry = _lines_by_entry(located)
-    for index, raw in enumerate(located.data):
-        entry, found = validate(Located(located.path, raw, lines_by_entry.get(index, {}), located.line_of((index,))), item_schema)
-        problems += found
-        if entry is not None:
-            entries.append(entry)
-        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            entries.append(_Unreadable(raw["id"]))
-    return entries, problems
-
-
-@dataclass(frozen=True)
-class _Unreadable:
-    """Stands for an entry that failed validation; only its id is known."""
-
-    id: str
-
-
-def _lines_by_entry(located: Located) -> dict[int, dict]:
-    """The line table of a list file split per entry, in one pass (not one scan per entry)."""
-    tables: dict[int, dict] = defaultdict(dict)
-    for key, line in located.lines.items():
-        if key and isinstance(key[0], int):
-            tables[key[0]][key[1:]] = line
-    return tables
-
 
 def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
     loaded, problems = {}, []
@@ -328,7 +54,7 @@ def _load_data(data_dir: Path, shown_prefix: str) -> tuple[dict, list[Problem]]:
             problems.extend(error.problems)
             continue
         if getattr(schema, "__origin__", None) is list:
-            value, found = _validate_entries(located, schema.__args__[0])
+            value, found = validate_entries(located, schema.__args__[0])
         else:
             value, found = validate(located, schema)
         problems.extend(found)
@@ -347,7 +73,7 @@ def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
         entry, loc = item if isinstance(item, tuple) else (item, path_of(index))
         line = located.line_of(loc + ("id",))
         if entry.id in seen:
-            problems.append(Problem(located.path, line, _field_name(loc + ("id",), True),
+            problems.append(Problem(located.path, line, field_name(loc + ("id",), True),
                                     f"duplicate {label} id '{entry.id}' (first used on line {seen[entry.id]})"))
         else:
             seen[entry.id] = line
@@ -428,7 +154,7 @@ def _body_problems(source, shown_as: str) -> list[Problem]:
     """Invisible control characters in the text (they break feeds and cannot be seen)."""
     problems = []
     for number, line in enumerate(source.body.splitlines(), start=source.body_first_line):
-        bad = _UNPRINTABLE.search(line)
+        bad = UNPRINTABLE.search(line)
         if bad:
             problems.append(Problem(shown_as, number, "", f"an invisible control character (U+{ord(bad.group()):04X}) "
                                     "in the text; delete it (retype the words around it)"))
@@ -614,16 +340,6 @@ def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[H
     return pages, problems
 
 
-def page_url(src_uri: str) -> str:
-    """The URL path a page is published at (use_directory_urls), without its language:
-    `members.zh.md` and `members/index.zh.md` both give `members/`."""
-    stem = src_uri.rsplit(".", 2)[0]
-    folder, _, name = stem.rpartition("/")
-    if name in ("index", "README"):
-        return f"{folder}/" if folder else ""
-    return f"{stem}/"
-
-
 def url_clashes(src_uris, shown_prefix: str, generated: set[str] = frozenset()) -> list[Problem]:
     """Two pages of one language at one URL: MkDocs would silently keep one of them."""
     first: dict[tuple[str, str], str] = {}
@@ -702,7 +418,7 @@ _PAGE_ANCHORS = {
 def _reserved(entries, located: Located, label: str, path_of) -> list[Problem]:
     """Ids a template already uses on the same page (or, for members, a page's name)."""
     return [
-        Problem(located.path, located.line_of(path_of(i) + ("id",)), _field_name(path_of(i) + ("id",), True),
+        Problem(located.path, located.line_of(path_of(i) + ("id",)), field_name(path_of(i) + ("id",), True),
                 f"'{entry.id}' is reserved for the page itself; choose another id")
         for i, entry in enumerate(entries)
         if entry.id in _PAGE_ANCHORS[label] or (label == "activity" and re.fullmatch(r"(upcoming|past)-\d{4}", entry.id))
@@ -748,7 +464,7 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
         problems.append(Problem(net_loc.path, net_loc.line_of(("home_region",)), "home_region",
                                 f"no region with id '{network.home_region}' in data/offices.yml"))
     if regions:
-        offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, _Unreadable)
+        offices = [(o, (i, "offices", j)) for i, r in enumerate(regions) if not isinstance(r, Unreadable)
                    for j, o in enumerate(r.offices)]
         # Regions and offices are headings of one page: their ids share one namespace.
         problems += _unique([(r, (i,)) for i, r in enumerate(regions)] + offices, off_loc, "region or office", None)

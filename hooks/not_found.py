@@ -1,46 +1,48 @@
 """Hook: one 404 page per language.
 
-Events: on_template_context (the 404 page's language switcher and search index),
-on_post_build.
-The switcher links are set per page by mkdocs-static-i18n; the 404 template is rendered
-outside the page loop and would inherit the previous page's links, so it gets the
-language roots instead. Material writes `404.html` at the site root in every language pass
-of mkdocs-static-i18n, so the last language built would replace the default language's
-page. The default language's page is kept at the root; every other language's goes to
-`<lang>/404.html` (serve it for missing pages under `/<lang>/`).
+Events:
+- on_template_context (404.html): the page's language switcher and search index. The
+  switcher links are set per page by mkdocs-static-i18n; the 404 template is rendered
+  outside the page loop and would inherit the previous page's links, so it gets the
+  language roots instead;
+- on_post_template (404.html), last: MkDocs writes `404.html` at the site root in every
+  language pass, so the last language built would replace the default language's page.
+  Each other language's page is written to `<lang>/404.html` (served for missing pages
+  under `/<lang>/`) and the root keeps the default language's.
 Output owned: `404.html`, `<lang>/404.html`.
 """
 
 from __future__ import annotations
 
-from copy import deepcopy
 from pathlib import Path
 
-from multilingual_site.i18n import language_root
+from mkdocs.plugins import event_priority
 
-_default_page: bytes | None = None
+from multilingual_site import build_context, upstream
+from multilingual_site.i18n import language_root
 
 
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
-        i18n_plugin = config.plugins["i18n"]
-        config.extra.alternate = deepcopy(i18n_plugin.extra_alternate)
+        ctx = build_context.current()
+        upstream.set_language_switcher(config, upstream.initial_language_switcher(config))
         # Material's config.base (overrides/main.html): search loads this language's index.
-        context["language_root"] = language_root(i18n_plugin.current_language, i18n_plugin.default_language)
+        context["language_root"] = language_root(ctx.pass_.language, ctx.default_language)
     return context
 
 
-def on_post_build(config):
-    global _default_page
-    i18n = config.plugins["i18n"]
-    root_page = Path(config.site_dir) / "404.html"
-    if not root_page.exists():
-        return
-    if i18n.current_language == i18n.default_language:
-        _default_page = root_page.read_bytes()
-        return
-    target = Path(config.site_dir) / i18n.current_language / "404.html"
+# After csp_writer (-210): the page as it is written, its policy included.
+@event_priority(-220)
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    ctx = build_context.current()
+    if ctx.pass_.language == ctx.default_language:
+        ctx.default_404 = output_content
+        return output_content
+    target = Path(config.site_dir) / language_root(ctx.pass_.language, ctx.default_language) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(root_page.read_bytes())
-    if _default_page is not None:
-        root_page.write_bytes(_default_page)
+    target.write_text(output_content, encoding="utf-8")
+    # MkDocs writes what this returns to the site root: the default language's page, where
+    # this process has it (a language's own process writes into a folder of its own).
+    return ctx.default_404 if ctx.default_404 is not None else output_content

@@ -2,7 +2,7 @@
 
 Events:
 - on_files (after mkdocs-static-i18n): indexes this language pass's page URLs
-  (build_state.urls), which every hook uses to link pages.
+  (the pass's `urls` in the build context), which every hook uses to link pages.
 - on_env: makes an autoescaping Jinja environment over the theme's templates for views,
   and reads the views' interface strings (`partials/labels.html`) once; in a full build,
   starts a background process that prepares every page of the pass (background.py).
@@ -14,13 +14,12 @@ Events:
   (search_scope.py; search_per_language.py puts them back once search has read the page);
   points the language switcher of a news page that has no translation at the other
   language's news index (the missing-translation policy).
-Data read: the validated content in build_state. Output owned: the HTML of view pages.
+Data read: the validated content (build_context). Output owned: the HTML of view pages.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup, escape
@@ -29,16 +28,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from urllib.parse import urlsplit
 
-from multilingual_site import background, build_state, i18n, listings, search_scope, views
+from multilingual_site import background, build_context, i18n, listings, search_scope, upstream, views
 from multilingual_site.feed_writer import feed_paths
 from multilingual_site.photos import SHARE_WIDTH
 from multilingual_site.sharing import sharing
-
-_views_env: jinja2.Environment | None = None
-_labels: dict[str, dict] = {}  # interface strings per language (overrides/partials/labels.html)
-# This language pass's views, prepared by a background process (background.py), in build order.
-_background_job: background.Job | None = None
-_background = None  # its results, as an iterator
 
 log = logging.getLogger("mkdocs.hooks.page_views")
 
@@ -48,7 +41,7 @@ log = logging.getLogger("mkdocs.hooks.page_views")
 def on_files(files, config):
     # One table per language pass: pages link to thousands of others, and resolving a path
     # through Files.get_file_from_path each time was a third of this hook's time.
-    build_state.urls = {getattr(f, "norm_src_uri", f.src_uri): f.url for f in files}
+    build_context.current().pass_.urls = {getattr(f, "norm_src_uri", f.src_uri): f.url for f in files}
     return files
 
 
@@ -70,7 +63,7 @@ class _ViewsEnvironment(jinja2.Environment):
 
 
 def on_env(env, config, files):
-    global _views_env, _labels
+    ctx = build_context.current()
     # MkDocs' own environment does not autoescape; every value from data must be escaped,
     # so views get their own environment that does, over the same template folders.
     views_env = _ViewsEnvironment(loader=env.loader, autoescape=True, undefined=jinja2.StrictUndefined,
@@ -80,57 +73,54 @@ def on_env(env, config, files):
     views_env.filters["day"] = i18n.format_day
     views_env.filters["partial_date"] = i18n.format_partial
     views_env.filters["text_lang"] = i18n.text_language
-    _views_env = views_env
-    _view_template.cache_clear()
+    ctx.pass_.views_env = views_env
+    ctx.pass_.view_templates = {}
     # Read once, not imported by every view on every page (Jinja re-creates an imported
     # template's module for each render that passes variables).
-    _labels = views_env.get_template("partials/labels.html").module.labels
+    ctx.pass_.labels = views_env.get_template("partials/labels.html").module.labels
     # The same on every page of a language pass: rendered once, printed by main.html.
-    env.globals["site_footer"] = _footer(config)
-    env.globals["not_found"] = _not_found(config)
-    _start_background(files, config)
+    env.globals["site_footer"] = _footer(ctx, config)
+    env.globals["not_found"] = _not_found(ctx, config)
+    _start_background(ctx, files, config)
     return env
 
 
-def _footer(config) -> Markup:
+def _footer(ctx, config) -> Markup:
     """The site footer of this language pass, with links from the site's root path (they are
     the same on every page, so the footer is rendered once)."""
-    content = build_state.content
-    i18n_plugin = config.plugins["i18n"]
-    lang = i18n_plugin.current_language
+    content = ctx.content
+    lang = ctx.pass_.language
     site_root = urlsplit(config.site_url).path or "/"
-    other = next(l for l in i18n_plugin.build_languages if l != lang) if len(i18n_plugin.build_languages) > 1 else lang
+    other = next(l for l in ctx.languages if l != lang) if len(ctx.languages) > 1 else lang
     region = next(r for r in content.regions if r.id == content.network.home_region)
-    html = _views_env.get_template("partials/site/footer.html").render(
-        region=region, lang=lang, t=_labels[lang], copyright=config.copyright or "",
-        site_root=site_root, root=site_root + i18n.language_root(lang, i18n_plugin.default_language),
-        other_root=site_root + i18n.language_root(other, i18n_plugin.default_language),
+    html = ctx.pass_.views_env.get_template("partials/site/footer.html").render(
+        region=region, lang=lang, t=ctx.pass_.labels[lang], copyright=config.copyright or "",
+        site_root=site_root, root=site_root + i18n.language_root(lang, ctx.default_language),
+        other_root=site_root + i18n.language_root(other, ctx.default_language),
         other_tag=i18n.LANGUAGE_TAG[other])
     return Markup(html)
 
 
-def _not_found(config) -> dict:
+def _not_found(ctx, config) -> dict:
     """Title and body of this language pass's 404 page. It answers any URL, so its links
     start from the site's root path."""
-    content = build_state.content
-    i18n_plugin = config.plugins["i18n"]
-    lang = i18n_plugin.current_language
+    content = ctx.content
+    lang = ctx.pass_.language
     site_root = urlsplit(config.site_url).path or "/"
-
+    labels = ctx.pass_.labels[lang]
     latest = views.entries(content.by_lang[lang][:views.LATEST_ON_404], content, lang, _RootLinker(site_root))
-    body = _views_env.get_template("partials/site/not-found.html").render(
-        t=_labels[lang], lang=lang, latest=latest,
-        lang_root=site_root + i18n.language_root(lang, i18n_plugin.default_language))
-    return {"title": _labels[lang]["not_found_title"], "body": Markup(body)}
+    body = ctx.pass_.views_env.get_template("partials/site/not-found.html").render(
+        t=labels, lang=lang, latest=latest, lang_root=site_root + i18n.language_root(lang, ctx.default_language))
+    return {"title": labels["not_found_title"], "body": Markup(body)}
 
 
-def _start_background(files, config) -> None:
+def _start_background(ctx, files, config) -> None:
     """Every page is read and every URL known by now: a background process prepares the views
     of the whole pass while MkDocs renders pages (on_page_context takes its results)."""
-    global _background_job, _background
-    pages = [file.page for file in files.documentation_pages()] if background.enabled else []
-    _background_job = background.start("views", _prepare_all(pages, config)) if pages else None
-    _background = _background_job.results() if _background_job is not None else None
+    pages = [file.page for file in files.documentation_pages()] if ctx.background else []
+    job = background.start("views", _prepare_all(pages, config)) if pages else None
+    ctx.pass_.views_job = job
+    ctx.pass_.views_results = job.results() if job is not None else None
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -148,7 +138,7 @@ class _Linker:
         self.page_url = page_url
 
     def __call__(self, path: str | None) -> str | None:
-        url = build_state.urls.get(path) if path is not None else None
+        url = build_context.current().pass_.urls.get(path) if path is not None else None
         return get_relative_url(url, self.page_url) if url is not None else None
 
     def asset(self, site_path: str) -> str:
@@ -162,7 +152,7 @@ class _RootLinker:
         self.site_root = site_root
 
     def __call__(self, path: str | None) -> str | None:
-        url = build_state.urls.get(path) if path is not None else None
+        url = build_context.current().pass_.urls.get(path) if path is not None else None
         return self.site_root + url.removeprefix("./") if url is not None else None
 
     def asset(self, site_path: str) -> str:
@@ -171,10 +161,6 @@ class _RootLinker:
 
 def _linker(page) -> _Linker:
     return _Linker(page.url)
-
-
-def _language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme.language
 
 
 def _feeds_of(page, lang: str, root: str, content, config) -> list[dict]:
@@ -197,13 +183,11 @@ def _feeds_of(page, lang: str, root: str, content, config) -> list[dict]:
 
 def _point_switcher_at_news_index(page, config) -> None:
     """A news page missing in a language: its switcher leads to that language's news index."""
-    i18n_plugin = config.plugins["i18n"]
-    # mkdocs-static-i18n sets `config.extra.alternate` as an attribute per page, which is
-    # what Material's template reads (not the `extra["alternate"]` item).
-    for alternate in getattr(config.extra, "alternate", None) or []:
+    default = build_context.current().default_language
+    for alternate in upstream.language_switcher(config):
         lang = alternate["lang"]
-        if lang not in getattr(page.file, "alternates", {lang: None}):
-            alternate["link"] = "news/" if lang == i18n_plugin.default_language else f"{lang}/news/"
+        if lang not in upstream.alternates(page.file, {lang: None}):
+            alternate["link"] = "news/" if lang == default else f"{lang}/news/"
 
 
 def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | None]:
@@ -227,24 +211,28 @@ def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | N
 _WITHOUT_SIDEBARS = {"home", "article", "news-list", "member", "member-directory", "offices"}
 
 
-@lru_cache(maxsize=None)  # cleared in on_env: each build pass has its own environment
-def _view_template(name: str) -> jinja2.Template:
-    return _views_env.get_template(f"partials/views/{name}.html")
+def _view_template(ctx, name: str) -> jinja2.Template:
+    """A view's template, from this pass's environment, loaded once per pass."""
+    templates = ctx.pass_.view_templates
+    if name not in templates:
+        templates[name] = ctx.pass_.views_env.get_template(f"partials/views/{name}.html")
+    return templates[name]
 
 
 def prepare(page, config) -> dict:
     """What `on_page_context` gives a page: the head data (feeds, sharing, pager) and the
     view's HTML (None for a page without a view). A function of the page and the validated
     content only, so a background process can prepare every page ahead of the build."""
-    content = build_state.content
-    lang = _language(page, config)
-    root = i18n.language_root(lang, config.plugins["i18n"].default_language)
+    ctx = build_context.current()
+    content = ctx.content
+    lang = ctx.pass_.language  # no page falls back to another language (mkdocs.yml, i18n)
+    root = i18n.language_root(lang, ctx.default_language)
     item = content.articles_by_src_uri.get(page.file.src_uri)
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
     # config.base, from which search loads this language's index.
     page.meta["feeds"] = _feeds_of(page, lang, root, content, config)
     # Sharing previews get a JPEG of at most 1200 px (photos.SHARE_WIDTH), absolute.
-    photo = build_state.photos.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
+    photo = ctx.photos.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     shared = photo.fallback(SHARE_WIDTH) if photo is not None else None
     prepared = {
         "src_uri": page.file.src_uri,
@@ -264,8 +252,8 @@ def prepare(page, config) -> dict:
         prepared["pager"] = page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     prepared["news_page"] = name in ("article", "news-list")
     prepared["is_article"] = name == "article"
-    prepared["html"] = _view_template(name).render(
-        data, lang=lang, t=_labels[lang], body=Markup(page.content or ""), page=page, config=config,
+    prepared["html"] = _view_template(ctx, name).render(
+        data, lang=lang, t=ctx.pass_.labels[lang], body=Markup(page.content or ""), page=page, config=config,
         base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it
         not_searched=search_scope.not_searched,
     )
@@ -301,15 +289,15 @@ def on_page_context(context, page, config, nav):
 
 def _prepared_in_background(page) -> dict | None:
     """The background job's result for `page`, or None (no job, or it went out of step)."""
-    global _background
-    if _background is None:
+    this_pass = build_context.current().pass_
+    if this_pass.views_results is None:
         return None
-    prepared = next(_background, None)
+    prepared = next(this_pass.views_results, None)
     if prepared is not None and prepared["src_uri"] == page.file.src_uri:
         return prepared
     # Pages built in another order than announced (a plugin skipping or adding pages):
     # the rest of this pass is prepared inline.
     log.debug(f"views: background results out of step at {page.file.src_uri}; preparing inline")
-    _background_job.stop()
-    _background = None
+    this_pass.views_job.stop()
+    this_pass.views_results = None
     return None

@@ -21,24 +21,21 @@ Events:
 - on_env, after material_fixes.py (0), which repairs Material's templates as they are
   loaded: wraps the compiled templates; the kept output is emptied for each language pass
   and each rebuild of the live preview;
-- on_post_build: logs (at debug level, `mkdocs build -v`) how many renderings served how
-  many inclusions of the partials.
+(At the end of each pass, end_steps.py logs at debug level, `mkdocs build -v`, how many
+renderings served how many inclusions of the partials.)
 Output owned: none (the pages are MkDocs').
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import normalize_url
 
-log = logging.getLogger("mkdocs.hooks.partials_cache")
+from multilingual_site import build_context
 
-_kept: dict[tuple, str] = {}
-_served = {"inclusions": 0, "renderings": 0}
 
 
 def _items(items) -> Iterator:
@@ -87,12 +84,13 @@ def _rendering_once_per_state(template_name: str, state_of, render):
         if state is None:
             yield from render(context, *args, **kwargs)
             return
+        this_pass = build_context.current().pass_  # what is kept is emptied for each pass
         key = (template_name, *state)
-        output = _kept.get(key)
+        output = this_pass.partials_kept.get(key)
         if output is None:
-            output = _kept[key] = "".join(render(context, *args, **kwargs))
-            _served["renderings"] += 1
-        _served["inclusions"] += 1
+            output = this_pass.partials_kept[key] = "".join(render(context, *args, **kwargs))
+            this_pass.partials_served["renderings"] += 1
+        this_pass.partials_served["inclusions"] += 1
         yield output
     root.renders_once_per_state = True
     return root
@@ -101,8 +99,6 @@ def _rendering_once_per_state(template_name: str, state_of, render):
 # After material_fixes.py (0): the templates wrapped are the repaired ones.
 @event_priority(-50)
 def on_env(env, config, files):
-    _kept.clear()
-    _served.update(inclusions=0, renderings=0)
     if os.environ.get("SITE_PARTIALS_CACHE") == "0":
         return env
     for name, state_of in CACHED_TEMPLATES.items():
@@ -110,7 +106,3 @@ def on_env(env, config, files):
         if not getattr(template.root_render_func, "renders_once_per_state", False):
             template.root_render_func = _rendering_once_per_state(name, state_of, template.root_render_func)
     return env
-
-
-def on_post_build(config):
-    log.debug(f"Partials kept: {_served['renderings']} renderings for {_served['inclusions']} inclusions")

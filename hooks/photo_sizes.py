@@ -4,7 +4,7 @@ shown with srcset, width and height (multilingual_site/photos.py, photo_markup.p
 Events:
 - on_config, after site_content (100) has validated the content: plans every photo a
   published page shows (names and sizes, from the originals' headers and the cache index;
-  nothing is decoded), into build_state.photos; notes covers narrower than a card;
+  nothing is decoded), into the build context (build_context.photos); notes covers narrower than a card;
 - on_files, after mkdocs-static-i18n: the originals stay Files (MkDocs resolves and checks
   the Markdown's links to them) but are not copied into the site, unless a page links one
   as a file;
@@ -24,33 +24,26 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import event_priority
 
-from multilingual_site import background, build_state, i18n, photo_markup, photos
+from multilingual_site import background, build_context, i18n, photo_markup, photos, upstream
 
 log = logging.getLogger("mkdocs.hooks.photo_sizes")
-
-_planned_for = None  # the content the plan was made for (the passes after the first reuse it)
-_linked: set[str] = set()
-_render = None  # partials/site/photo.html, in an autoescaping environment, per pass
 
 
 # After site_content (100), which validates the content and stages docs/.
 @event_priority(90)
 def on_config(config):
-    global _planned_for, _render
-    _render = None
-    content = build_state.content
-    if content is None or _planned_for is content:
-        return config
-    _planned_for = content
-    index = photos.Index(build_state.project_dir / ".cache" / "photos")
+    ctx = build_context.current()
+    content = ctx.content
+    if content is None or ctx.pass_.nested:
+        return config  # planned once, by the first pass
+    index = photos.Index(ctx.project_dir / ".cache" / "photos")
     shown = {path for item in (*content.articles, *content.pages) for path in item.images if photos.is_photo(path)}
-    # Read from the staging folder, where every file has the NFC name content.py knows it by.
-    build_state.photos = {path: photos.plan(path, build_state.staging_dir, index) for path in sorted(shown)}
+    # Read from the staging folder, where every file has the NFC name content_checks.py knows it by.
+    ctx.photos = {path: photos.plan(path, ctx.staging_dir, index) for path in sorted(shown)}
     index.save()
-    _linked.clear()
-    _linked.update(path for item in (*content.articles, *content.pages) for path in item.linked_files)
+    ctx.linked_photos = {path for item in (*content.articles, *content.pages) for path in item.linked_files}
     for article in content.articles:
-        photo = build_state.photos.get(article.cover_src_uri) if article.cover_src_uri else None
+        photo = ctx.photos.get(article.cover_src_uri) if article.cover_src_uri else None
         if photo is not None and photo.width < photos.CARD_WIDTH:
             # A warning: the preview shows the page; `make site` (strict) stops until it is replaced.
             log.warning(f"{article.shown_as}:{article.cover_line}: cover: {article.meta.cover} is {photo.width} px wide; "
@@ -58,59 +51,55 @@ def on_config(config):
     return config
 
 
-def _not_published(dirty: bool = False) -> None:
-    """Stands in for File.copy_file: the original is not written into the site."""
-
-
 # After mkdocs-static-i18n (-100), which makes the Files of each language pass.
 @event_priority(-110)
 def on_files(files, config):
+    ctx = build_context.current()
     for file in files:
-        source = _docs_path(file.src_uri)
-        if source in build_state.photos and source not in _linked:
-            file.copy_file = _not_published
+        source = _docs_path(file.src_uri, ctx.languages)
+        if source in ctx.photos and source not in ctx.linked_photos:
+            upstream.never_copy(file)  # the original is not written into the site
     return files
 
 
-def _docs_path(src_uri: str) -> str:
+def _docs_path(src_uri: str, languages) -> str:
     """The language-neutral docs path of a staged file (`x.en.jpg` is `x.jpg`'s English copy)."""
     stem, ext = posixpath.splitext(src_uri)
-    for lang in ("." + l for l in i18n.LANGUAGE_TAG):
-        if stem.endswith(lang):
-            return stem[: -len(lang)] + ext
+    for suffix in ("." + lang for lang in languages):
+        if stem.endswith(suffix):
+            return stem[: -len(suffix)] + ext
     return src_uri
-
-
-def _photo_at(site_path: str, lang_root: str):
-    if lang_root and site_path.startswith(lang_root):
-        site_path = site_path[len(lang_root):]
-    return build_state.photos.get(site_path)
 
 
 # After staff_html_check (50), which checks the HTML as staff wrote it; before feeds (0),
 # which keep each article's body.
 @event_priority(40)
 def on_page_content(html, page, config, files):
-    global _render
-    if not html or not build_state.photos:
+    ctx = build_context.current()
+    if not html or not ctx.photos:
         return html
-    if _render is None:
+    if ctx.pass_.photo_render is None:
         env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True, undefined=jinja2.StrictUndefined)
-        _render = env.get_template("partials/site/photo.html").render
-    i18n_plugin = config.plugins["i18n"]
-    root = i18n.language_root(i18n_plugin.current_language, i18n_plugin.default_language)
-    return photo_markup.rewrite(html, page.url, lambda path: _photo_at(path, root), _render)
+        ctx.pass_.photo_render = env.get_template("partials/site/photo.html").render
+    root = i18n.language_root(ctx.pass_.language, ctx.default_language)
+
+    def photo_at(site_path: str):
+        if root and site_path.startswith(root):
+            site_path = site_path[len(root):]
+        return ctx.photos.get(site_path)
+
+    return photo_markup.rewrite(html, page.url, photo_at, ctx.pass_.photo_render)
 
 
 def on_env(env, config, files):
-    i18n_plugin = config.plugins["i18n"]
-    if i18n_plugin.current_language == i18n_plugin.default_language and build_state.photos:
-        background.run("photos", lambda: _produce(config))
+    ctx = build_context.current()
+    if ctx.pass_.language == ctx.default_language and ctx.photos:
+        background.run("photos", lambda: _produce(ctx, config))
     return env
 
 
-def _produce(config) -> None:
-    made = photos.produce(list(build_state.photos.values()), build_state.staging_dir,
-                          build_state.project_dir / ".cache" / "photos", Path(config.site_dir))
+def _produce(ctx, config) -> None:
+    made = photos.produce(list(ctx.photos.values()), ctx.staging_dir, ctx.project_dir / ".cache" / "photos",
+                          Path(config.site_dir))
     if made:
         log.info(f"Photos: {made} size(s) made anew, the others from .cache/photos/")

@@ -1,16 +1,14 @@
 """Hook: validate all content, then stage the docs the build reads.
 
 Events:
-- on_config: loads and validates `data/*.yml` and news front matter (content.py); on any
+- on_config: loads and validates `data/*.yml` and news front matter (content_checks.py); on any
   problem logs each one as `file:line: field: message` and stops the build. Then fills
   the staging docs directory (`.cache/staging/docs`: a mirror of `docs/`, plus, in the live
   preview, the stubs of generated pages) and points `docs_dir` at it.
 - on_files (before mkdocs-static-i18n) and on_page_read_source: in a build, the stubs of
   generated pages are not written: each is added as a File under the staging docs
   directory that exists only in memory, and its text is handed to MkDocs when it reads the
-  page (see "Why a staging docs directory" in ARCHITECTURE.md).
-- on_startup: notes whether this is the live preview (drafts and future-dated articles
-  are shown, marked) or a published build (they are left out; see publishing.py).
+  page (ARCHITECTURE.md, "Decisions": a staging docs folder).
 - on_page_markdown: a page's Markdown in Unicode's NFC form (W3C's Character Model for the
   web), as every file is named in the staging folder (content_files.walk): an image named in
   NFD, as macOS writes names, is found as well as one typed in NFC.
@@ -29,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from multilingual_site import build_state
+from multilingual_site import build_context
 from multilingual_site.content_checks import load_content, url_clashes
 from multilingual_site.generated_pages import all_generated_pages
 from multilingual_site.loading import ContentError
@@ -40,30 +38,22 @@ from multilingual_site.staging import fill_staging
 log = logging.getLogger("mkdocs.hooks.site_content")
 
 
-_stubs_on_disk = True  # set per run by on_startup
-_stubs_in_memory: dict[str, str] = {}  # src_uri -> stub text, when they are not on disk
-
-
-def on_startup(command, dirty):
-    global _stubs_on_disk
-    build_state.preview = command == "serve"
-    # MkDocs' dirty reload (`make serve`) re-renders a page when its source file is newer
-    # than its output, so there every stub is a file; a full build needs no file for them.
-    _stubs_on_disk = command == "serve" or dirty
-
-
-# Before mkdocs-static-i18n (-100) and everything else: the rest of the build must see
-# the staging docs_dir and may rely on validated content being loaded.
+# After build_setup (1000), before mkdocs-static-i18n (-100) and everything else: the rest
+# of the build must see the staging docs_dir and may rely on validated content being loaded.
 @event_priority(100)
 def on_config(config):
-    project_dir = Path(config.config_file_path).resolve().parent
-    staging_dir = project_dir / ".cache" / "staging" / "docs"
-    if Path(config.docs_dir) == staging_dir:
-        # mkdocs-static-i18n re-running the same config for its next language.
+    ctx = build_context.current()
+    if ctx.content is not None:
+        # mkdocs-static-i18n running the next language's pass with the same config.
         return config
+    project_dir = ctx.project_dir
+    staging_dir = project_dir / ".cache" / "staging" / "docs"
     source_docs_dir = Path(config.docs_dir)
+    # MkDocs' dirty reload (`make serve`) re-renders a page when its source file is newer
+    # than its output, so there every stub is a file; a full build needs no file for them.
+    stubs_on_disk = ctx.preview or ctx.dirty
     try:
-        content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), build_state.preview)
+        content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), ctx.preview)
         # An unpublished article's images stay unpublished too, unless a published one shows them.
         hidden_images = ({image for a in hidden for image in getattr(a, "images", ())}
                          - {i for a in content.articles for i in a.images})
@@ -72,9 +62,9 @@ def on_config(config):
         clashes = url_clashes(written + list(generated), f"{source_docs_dir.name}/", set(generated))
         if clashes:
             raise ContentError(clashes)
-        fill_staging(source_docs_dir, staging_dir, generated, write_generated=_stubs_on_disk,
+        fill_staging(source_docs_dir, staging_dir, generated, write_generated=stubs_on_disk,
                      leave_out={a.src_uri for a in hidden} | hidden_images, languages=LANGUAGES,
-                     default_language=config.plugins["i18n"].default_language, data_dir=project_dir / "data")
+                     default_language=ctx.default_language, data_dir=project_dir / "data")
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -87,13 +77,10 @@ def on_config(config):
     for article in hidden:
         log.info(f"Not published ({article.status}): {article.shown_as}")
     _report_links_to_unpublished(content, hidden)
-    _stubs_in_memory.clear()
-    if not _stubs_on_disk:
-        _stubs_in_memory.update(generated)
-    build_state.content = content
-    build_state.project_dir = project_dir
-    build_state.source_docs_dir = source_docs_dir
-    build_state.staging_dir = staging_dir
+    ctx.stubs = {} if stubs_on_disk else generated
+    ctx.content = content
+    ctx.source_docs_dir = source_docs_dir
+    ctx.staging_dir = staging_dir
     config.docs_dir = str(staging_dir)
     return config
 
@@ -102,10 +89,11 @@ def on_config(config):
 # language's page with its alternates: generated pages get theirs exactly like written ones.
 @event_priority(-90)
 def on_files(files, config):
-    if not _stubs_in_memory:
+    stubs = build_context.current().stubs
+    if not stubs:
         return files
     generated = [File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-                 for src_uri in _stubs_in_memory]
+                 for src_uri in stubs]
     set_exclusions(generated, config)  # as get_files does for files on disk
     # In the order MkDocs lists files read from disk (docs files, then the theme's), so pages,
     # sitemap and search index come out exactly as when the stubs are files.
@@ -122,7 +110,7 @@ def _listed_order(file: File) -> tuple:
 
 
 def on_page_read_source(page, config):
-    return _stubs_in_memory.get(page.file.src_uri)  # None: MkDocs reads the file
+    return build_context.current().stubs.get(page.file.src_uri)  # None: MkDocs reads the file
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -140,6 +128,7 @@ def _report_links_to_unpublished(content, hidden) -> None:
 
 
 def on_serve(server, config, builder):
-    server.unwatch(str(build_state.staging_dir))
-    server.watch(str(build_state.source_docs_dir))
+    ctx = build_context.current()
+    server.unwatch(str(ctx.staging_dir))
+    server.watch(str(ctx.source_docs_dir))
     return server

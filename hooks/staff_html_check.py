@@ -21,18 +21,13 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from multilingual_site.staff_html import refusals_in_html
+from multilingual_site import build_context
 from multilingual_site.loading import Problem
+from multilingual_site.staff_html import refusals_in_html
 
 log = logging.getLogger("mkdocs.hooks.staff_html_check")
 
-_refused: list[Problem] = []
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
-
-
-def on_config(config):
-    _refused.clear()  # each language pass, and each live-preview rebuild, starts afresh
-    return config
 
 
 # Before feeds (0), which keep each article's body for the feeds.
@@ -44,7 +39,7 @@ def on_page_content(html, page, config, files):
     if refusals:
         source = _source_lines(page)
         for refusal in refusals:
-            _refused.append(Problem(f"docs/{page.file.src_uri}", _line_of(refusal.needle, source), "", refusal.message))
+            build_context.current().pass_.refused.append(Problem(f"docs/{page.file.src_uri}", _line_of(refusal.needle, source), "", refusal.message))
     return html
 
 
@@ -65,11 +60,12 @@ def _line_of(needle: str, lines: list[str]) -> int:
 # First among on_env handlers: before background work starts and before anything is written.
 @event_priority(100)
 def on_env(env, config, files):
-    if _refused:
-        for problem in sorted(set(_refused)):
+    refused = build_context.current().pass_.refused  # each pass, and each live-preview rebuild, its own
+    if refused:
+        for problem in sorted(set(refused)):
             log.error(str(problem))
-        count = len(set(_refused))
-        _refused.clear()
+        count = len(set(refused))
+        refused.clear()
         raise PluginError(f"{count} problem(s) in the content above; nothing was built. "
                           "Each line names the file and the line to fix.")
     return env

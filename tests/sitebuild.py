@@ -74,10 +74,13 @@ def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
     """A project that `make site` can build: also the Makefile, tools/ and the repo's .venv
     (and the npm manifests, older than the linked node_modules/.installed, as after `npm ci`)."""
     project = make_project(tmp, content_from)
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "package.json", "package-lock.json"):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt", "requirements-properdocs.txt",
+                 "package.json", "package-lock.json"):
         shutil.copy2(REPO / name, project / name)
     shutil.copytree(REPO / "tools", project / "tools")
-    (project / ".venv").symlink_to(REPO / ".venv")
+    for venv in (".venv", ".venv-properdocs"):  # the second for `make site MKDOCS=properdocs`
+        if (REPO / venv).is_dir():
+            (project / venv).symlink_to(REPO / venv)
     return project
 
 

@@ -16,15 +16,16 @@ from mkdocs.exceptions import PluginError
 from sitebuild import REPO, hook_module
 
 background = hook_module("background")
+build_context = hook_module("build_context")
 
 
 @pytest.fixture
 def enabled(monkeypatch):
     monkeypatch.delenv("SITE_BACKGROUND_WORK", raising=False)
-    background.decide("build", dirty=False)
+    build_context.start("build", dirty=False)
     yield
     background.stop_all()
-    background.decide("serve", dirty=True)
+    build_context.start("serve", dirty=True)
 
 
 def test_results_come_back_in_the_order_they_were_sent_across_batches(enabled):
@@ -67,21 +68,17 @@ def test_the_end_of_the_build_waits_for_every_file_written_in_the_background(ena
 
 def test_only_a_full_build_uses_background_processes(monkeypatch):
     monkeypatch.delenv("SITE_BACKGROUND_WORK", raising=False)
-    background.decide("serve", dirty=True)
-    assert not background.enabled
-    background.decide("build", dirty=True)
-    assert not background.enabled
+    assert not build_context.start("serve", dirty=True).background
+    assert not build_context.start("build", dirty=True).background
     monkeypatch.setenv("SITE_BACKGROUND_WORK", "0")
-    background.decide("build", dirty=False)
-    assert not background.enabled
+    assert not build_context.start("build", dirty=False).background
     monkeypatch.delenv("SITE_BACKGROUND_WORK")
-    background.decide("build", dirty=False)
-    assert background.enabled == sys.platform.startswith("linux")
-    background.decide("serve", dirty=True)
+    assert build_context.start("build", dirty=False).background == sys.platform.startswith("linux")
+    build_context.start("serve", dirty=True)
 
 
 def test_work_runs_inline_when_background_processes_are_off(tmp_path):
-    background.decide("serve", dirty=True)
+    build_context.start("serve", dirty=True)
     target = tmp_path / "done"
     background.run("exports", lambda: target.write_text("yes", encoding="utf-8"))
     assert target.read_text(encoding="utf-8") == "yes"  # already written when run() returns
@@ -122,8 +119,8 @@ def test_a_child_does_not_outlive_a_killed_build(tmp_path):
     script = f"""
 import os, sys, time
 sys.path.insert(0, {str(REPO / "hooks")!r})
-from multilingual_site import background
-background.decide("build", dirty=False)
+from multilingual_site import background, build_context
+build_context.start("build", dirty=False)
 def work():
     open({str(pid_file)!r}, "w").write(str(os.getpid()))
     time.sleep(60)

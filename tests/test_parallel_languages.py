@@ -86,7 +86,8 @@ def test_every_other_language_gets_a_process_of_its_own_at_the_same_time(tmp_pat
 import json, pathlib, sys, time
 from types import SimpleNamespace
 sys.path.insert(0, {str(REPO / "hooks")!r})
-from multilingual_site import parallel
+from multilingual_site import build_context, parallel
+build_context.start("build", dirty=False)
 i18n = SimpleNamespace(current_language="zh", building=False, search_entries=[], i18n_files_per_language={{}})
 config = SimpleNamespace(plugins={{"i18n": i18n}}, site_dir={str(tmp_path / "site")!r})
 
@@ -99,7 +100,7 @@ def one_second_pass(config, dirty=False):  # stands for MkDocs' build() of one l
 start = time.monotonic()
 parallel.start(config, ["en", "fr", "ja"], one_second_pass)
 for lang in ["en", "fr", "ja"]:
-    parallel.collect(lang, config, i18n)
+    parallel.collect(lang, config)
 print(json.dumps({{"elapsed": time.monotonic() - start, "entries": i18n.search_entries}}))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)

@@ -1,6 +1,6 @@
 """Build the site and publish it into site/ atomically (`make site`).
 
-    python tools/build_site.py [--site-dir site] [mkdocs build options...]
+    python tools/build_site.py [--site-dir site] [--engine mkdocs|properdocs] [build options...]
 
 A reader of site/ (a web server, a deploy step) must only ever see the old site or the
 new one, never a half-written or half-removed tree, and never none:
@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", default="site")
     parser.add_argument("--project", type=Path, default=ROOT)
+    # MkDocs, or ProperDocs, its maintained drop-in fork (README): the module run as
+    # `python -m <engine> build`, from this interpreter's environment.
+    parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs")
     args, mkdocs_options = parser.parse_known_args(argv)
     project = args.project.resolve()
     site = project / args.site_dir
@@ -92,12 +95,12 @@ def main(argv: list[str] | None = None) -> int:
             fcntl.flock(lock, fcntl.LOCK_EX)
         for stale in _stale_folders(project):  # we hold the lock: nobody else is building
             _remove(stale)
-        return _build_and_publish(project, site, mkdocs_options)
+        return _build_and_publish(project, site, args.engine, mkdocs_options)
 
 
-def _build_and_publish(project: Path, site: Path, mkdocs_options: list[str]) -> int:
+def _build_and_publish(project: Path, site: Path, engine: str, mkdocs_options: list[str]) -> int:
     built = project / f".site.build-{os.getpid()}"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *mkdocs_options,
+    command = [sys.executable, "-m", engine, "build", "--strict", *mkdocs_options,
                "-f", str(project / "mkdocs.yml"), "--site-dir", str(built)]
     # The published site never carries the editor of `make edit`'s preview (hooks/editor.py).
     env = {name: value for name, value in os.environ.items() if name != "SITE_EDITOR"}

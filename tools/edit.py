@@ -54,7 +54,8 @@ def main() -> int:
           "  Ctrl-C 停止 (stops both)\n", flush=True)
     try:
         # SITE_EDITOR=local: this preview's /admin/ saves through decap-server (hooks/editor.py).
-        preview = subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
+        engine = os.environ.get("MKDOCS", "mkdocs")  # or properdocs (Makefile, README)
+        preview = subprocess.run([sys.executable, "-m", engine, "serve", "--dirty", "--no-strict",
                                   "--dev-addr", PREVIEW], cwd=ROOT, env={**os.environ, "SITE_EDITOR": "local"})
         return preview.returncode
     except KeyboardInterrupt:

@@ -27,7 +27,6 @@ import logging
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import traceback
 from collections import deque
@@ -35,24 +34,20 @@ from typing import Callable, Iterator
 
 from mkdocs.exceptions import PluginError
 
+from . import build_context, upstream
+
 log = logging.getLogger("mkdocs.hooks.background")
 
-enabled = False  # set per build by background_work.on_startup
 _BATCH = 64  # results per message: one pipe round-trip per result cost more than the result
 _DONE = "done"
 _FAILED = "failed"
 _RESULTS = "results"
-_jobs: list["Job"] = []
-# What the finished children did on the other core, for the build log (and bench/run.py).
-finished = {"processes": 0, "cpu_seconds": 0.0}
 
 
-def decide(command: str, dirty: bool) -> None:
-    """Use children for this run only for a full `mkdocs build` on Linux (see the docstring)."""
-    global enabled
-    enabled = (command == "build" and not dirty and sys.platform.startswith("linux")
-               and os.environ.get("SITE_BACKGROUND_WORK", "1") != "0")
-    finished.update(processes=0, cpu_seconds=0.0)
+def _jobs() -> list:
+    """The build's jobs still running (build_context; whether a build may use them at all is
+    decided by hooks/build_setup.py: only a full `mkdocs build` on Linux)."""
+    return build_context.current().background_jobs
 
 
 class Job:
@@ -70,7 +65,7 @@ class Job:
             writer.close()  # the child holds the only writing end: its exit means end of file
         self._pending: deque = deque()
         self._finished = False
-        _jobs.append(self)
+        _jobs().append(self)
 
     def results(self) -> Iterator[object]:
         while True:
@@ -91,8 +86,9 @@ class Job:
             self._pending.extend(payload)
         elif kind == _DONE:
             cpu_seconds, warnings = payload
-            finished["processes"] += 1
-            finished["cpu_seconds"] += cpu_seconds
+            figures = build_context.current().background_figures  # for the build log (and bench/run.py)
+            figures["processes"] += 1
+            figures["cpu_seconds"] += cpu_seconds
             self._finish()
             if warnings:  # printed by the child; logged here too, so that --strict counts them
                 log.warning(f"{self.name}: {warnings} warning(s) in the background process, printed above")
@@ -109,8 +105,8 @@ class Job:
         self._finished = True
         self._reader.close()
         self._process.join()
-        if self in _jobs:
-            _jobs.remove(self)
+        if self in _jobs():
+            _jobs().remove(self)
 
     def stop(self) -> None:
         if not self._finished:
@@ -122,7 +118,7 @@ def start(name: str, work: Callable[[Callable[[object], None]], None]) -> Job | 
     """`work` in a background process, or None if this build may not use one now: only a
     single-threaded process forks safely, and a failed fork (no memory) leaves the work to be
     done inline."""
-    if not enabled or threading.active_count() > 1:
+    if not build_context.current().background or threading.active_count() > 1:
         return None
     try:
         return Job(name, work)
@@ -154,7 +150,7 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Have Linux stop this child if the build's process is killed (then no cleanup of its
     own runs): never a child left writing into a site after its build has gone."""
     try:
@@ -167,9 +163,9 @@ def _die_with_parent(parent: int) -> None:
 
 def _run(work, writer, parent: int) -> None:
     """The child: run `work`, sending its results in batches, then the outcome."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     warnings = _WarningCounter()
-    logging.getLogger("mkdocs").addHandler(warnings)
+    upstream.engine_logger().addHandler(warnings)
     batch: list = []
 
     def send(result) -> None:
@@ -202,13 +198,24 @@ def _run(work, writer, parent: int) -> None:
 def wait_for_all() -> None:
     """Wait for every child still running; the first failure stops the others and is raised."""
     try:
-        while _jobs:
-            _jobs[0].wait()
+        while _jobs():
+            _jobs()[0].wait()
     except PluginError:
         stop_all()
         raise
 
 
 def stop_all() -> None:
-    for job in list(_jobs):
+    for job in list(_jobs()):
         job.stop()
+
+
+def finish(ctx, config) -> None:
+    """End of the build: every background process has finished (so the build ends only when
+    all its files are written), the first failure raised as the build's error; the log says
+    how much CPU time they used beside the build's own."""
+    wait_for_all()
+    figures = ctx.background_figures
+    if figures["processes"]:
+        log.info(f"Background work: {figures['processes']} processes, "
+                 f"{figures['cpu_seconds']:.1f} s of CPU time beside the build's own")

@@ -18,6 +18,8 @@ try:
 except ImportError:  # the build stops with a message instead (search_per_language.on_config)
     rjieba = None
 
+from . import upstream  # noqa: E402 (after the optional import above)
+
 available = rjieba is not None
 
 
@@ -28,17 +30,6 @@ def cut(text: str | bytes) -> list[str]:
     return rjieba.cut(text)
 
 
-class _MaterialJieba:
-    """What Material's search plugin uses of the `jieba` module."""
-
-    cut = staticmethod(cut)
-
-    def __bool__(self) -> bool:  # the plugin segments only `if jieba:`
-        return True
-
-
 def install() -> None:
     """Have Material's search plugin segment with `cut` (idempotent: every pass calls it)."""
-    from material.plugins.search import plugin as material_search
-
-    material_search.jieba = _MaterialJieba()
+    upstream.segment_search_with(cut)

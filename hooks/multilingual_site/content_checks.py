@@ -16,7 +16,7 @@ from typing import Annotated
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import content_files, photos
+from . import build_context, content_files, photos
 from .content_messages import Unreadable, field_name, validate, validate_entries
 from .content_model import Article, HandWrittenPage, SiteContent, page_url, resolve_image
 from .loading import ContentError, Located, Problem, load_data_file, load_markdown
@@ -179,7 +179,7 @@ def _unfinished(source, meta, shown_as: str) -> list[Problem]:
 
 # Parsed and validated front matter by file, reused while the file is unchanged: the live
 # preview rebuilds after every edit and must not re-read thousands of unchanged articles.
-_parsed: dict[str, tuple] = {}
+_parsed = build_context.CACHES.parsed_articles
 
 
 def _parsed_article(file: Path, shown_as: str):

@@ -29,6 +29,7 @@ import hashlib
 import html as htmllib
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 # The content of the <meta http-equiv="Content-Security-Policy"> that overrides/main.html
@@ -175,5 +176,17 @@ def fill_meta(html: str, *, preview: bool = False) -> tuple[str, tuple[str, ...]
 def nginx_snippet(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> str:
     """The nginx directive sending the site's policy: the union of every page's hashes."""
     value = policy(tuple(sorted(set(script_hashes))), tuple(sorted(set(style_hashes))), header=True)
-    return ("# Written by the build (hooks/csp_writer.py); included by deploy/nginx.conf.\n"
+    return ("# Written by the build (hooks/multilingual_site/content_security_policy.py); included by deploy/nginx.conf.\n"
             f'add_header Content-Security-Policy "{value}" always;\n')
+
+
+NGINX_SNIPPET = Path(".nginx", "content-security-policy.conf")
+
+
+def write_nginx_snippet(ctx, config) -> None:
+    """The union of all pages' hashes, every language's, as an nginx directive in the site
+    (`.nginx/content-security-policy.conf`): it travels with the site it was computed from;
+    deploy/nginx.conf includes it, and nginx serves no dotfile (deploy/README.md)."""
+    target = Path(config.site_dir) / NGINX_SNIPPET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(nginx_snippet(ctx.csp_scripts, ctx.csp_styles), encoding="utf-8")

@@ -3,8 +3,8 @@
 A stub only names its view and the entry it shows; the markup comes from the view's
 template in `overrides/partials/views/`. Stubs are pages of the staging docs directory
 (Files that exist only in memory in a build, files on disk in the live preview), so
-mkdocs-static-i18n treats them exactly like hand-written pages (see the architecture
-section of ARCHITECTURE.md).
+mkdocs-static-i18n treats them exactly like hand-written pages (ARCHITECTURE.md,
+"Decisions": a staging docs folder).
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def filter_options(members, lang: str) -> dict:
     }
 
 
-def search_index(members, lang: str) -> list[dict]:
+def filter_index(members, lang: str) -> list[dict]:
     """What the directory's filters search, per member (both names, so either language finds it)."""
     other = "en" if lang == "zh" else "zh"
     return [
@@ -155,5 +155,5 @@ def members_geojson(members) -> bytes:
 
 
 def index_json(members, lang: str) -> bytes:
-    return _json(search_index(members, lang), separators=(",", ":"))
+    return _json(filter_index(members, lang), separators=(",", ":"))
 

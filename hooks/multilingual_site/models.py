@@ -2,7 +2,7 @@
 
 This is the content contract communications staff work against (see STAFF.md). Field
 names here are the names in the YAML; error messages are written for non-programmers.
-Cross-file rules (unknown ids, duplicates) live in `content.py`, not here.
+Cross-file rules (unknown ids, duplicates) live in `content_checks.py`, not here.
 """
 
 from __future__ import annotations

@@ -13,15 +13,15 @@ staged (`on_config`), while the parent goes on with the default language:
 - both meet once every page of their pass is read and checked and before either writes a
   file (`barrier`): a content problem in any language stops every pass before any page is
   written, each problem reported once, by the process that found it;
-- where mkdocs-static-i18n would build the child's language itself, the parent first does
-  what other hooks registered with `before_waiting` for its own finished pass (its `.gz`
-  copies, while the children still use the other cores), then collects the child's work
+- where mkdocs-static-i18n would build the child's language itself, the parent first makes
+  the `.gz` copies of its own finished pass (while the children still use the other cores),
+  then collects the child's work
   (`collect`): it moves the child's `<lang>/` folder into the site and
   takes back what the end of the build needs from that pass, the same data the sequential
   build would have left behind: the search entries, the files the sitemap lists with their
-  alternates, and what other hooks registered with `contribute` (the policy's hashes, the
-  background processes' figures). The rest of the build then runs as it always did, and the
-  site is byte for byte the sequential build's (tests/test_parallel_languages.py).
+  alternates, the policy's hashes and the background processes' figures (`_export`). The
+  rest of the build then runs as it always did, and the site is byte for byte the
+  sequential build's (tests/test_parallel_languages.py).
 
 A child that fails sends its message and the build stops; a child outlives nothing: it dies
 with the build's process (PR_SET_PDEATHSIG) and is stopped when the build fails. With more
@@ -35,7 +35,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,39 +43,9 @@ from typing import Any, Callable
 
 from mkdocs.exceptions import Abort
 
-from . import background
+from . import background, build_context, compression, upstream
 
 log = logging.getLogger("mkdocs.hooks.parallel")
-
-enabled = False  # set per run by decide()
-role: str | None = None  # in a child: the language it builds
-_conn = None  # in a child: its end of the pipe to the parent
-_children: dict[str, "Child"] = {}
-# name -> (export, merge): per-process state of other hooks that the end of the build needs
-# from every language pass (registered with `contribute`).
-_contributions: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
-# Work of other hooks for the parent's own finished pass, done before it waits for the
-# children (registered with `before_waiting`), and what of it is left to do in this build.
-_before_waiting: dict[str, Callable[[Any], None]] = {}
-_left_before_waiting: list[Callable[[Any], None]] = []
-
-
-def decide(command: str, dirty: bool) -> None:
-    global enabled
-    enabled = (command == "build" and not dirty and sys.platform.startswith("linux")
-               and os.environ.get("SITE_PARALLEL", "1") != "0")
-
-
-def contribute(name: str, export: Callable[[], Any], merge: Callable[[Any], None]) -> None:
-    """Have `export()`'s value, made in each language's process, `merge`d in the parent."""
-    _contributions[name] = (export, merge)
-
-
-def before_waiting(name: str, work: Callable[[Any], None]) -> None:
-    """Have `work(config)` run once per build in the parent, when its own language's pass has
-    written its pages and before it waits for the children, on the core it would otherwise
-    leave idle while they finish."""
-    _before_waiting[name] = work
 
 
 @dataclass
@@ -90,10 +59,11 @@ class Child:
 
 def start(config, languages: list[str], build: Callable) -> None:
     """Fork one child per language of `languages`, each running `build(config)` for it."""
+    ctx = build_context.current()
     context = multiprocessing.get_context("fork")
     site = Path(config.site_dir)
     _remove_stale(site)
-    _left_before_waiting[:] = _before_waiting.values()
+    ctx.compressed_before_waiting = False
     for lang in languages:
         parent_end, child_end = context.Pipe()
         folder = site.with_name(f"{site.name}.{lang}-{os.getpid()}")
@@ -102,7 +72,7 @@ def start(config, languages: list[str], build: Callable) -> None:
                                   name=f"{lang} pass", daemon=False)
         process.start()
         child_end.close()
-        _children[lang] = Child(lang, process, parent_end, folder)
+        ctx.children[lang] = Child(lang, process, parent_end, folder)
 
 
 def _remove_stale(site: Path) -> None:
@@ -113,33 +83,26 @@ def _remove_stale(site: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def children() -> dict[str, Child]:
-    return _children
-
-
 def _child_main(lang, conn, config, folder: Path, build, parent: int) -> None:
     """A child: build `lang` into `folder`, wait for its background work, compress its files,
     send back what the parent needs. Never returns into the parent's pass."""
-    global role, _conn
-    background._die_with_parent(parent)
-    role, _conn = lang, conn
-    _children.clear()
-    i18n = config.plugins["i18n"]
-    i18n.current_language = lang
-    i18n.building = True  # a nested pass: the end-of-build work is the parent's
+    background.die_with_parent(parent)
+    ctx = build_context.current()
+    ctx.child_language, ctx.parent_conn = lang, conn
+    ctx.children = {}
+    upstream.become_nested_pass(config, lang)  # the end-of-build work is the parent's
     config.site_dir = str(folder)
     quiet = _QuietBuildLog()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    upstream.build_log().addFilter(quiet)
     try:
         build(config, dirty=False)
         background.wait_for_all()
-        from .compression import compressible_files, precompress  # the child's own files, on its core
-        root = Path(folder) / lang
-        precompress(folder, [f"{lang}/{name}" for name in compressible_files(root)])
+        root = Path(folder) / lang  # the child's own files, on its core
+        compression.precompress(folder, [f"{lang}/{name}" for name in compression.compressible_files(root)])
         payload = {
-            "search_entries": i18n.search_entries,
-            "sitemap": [_sitemap_entry(f) for f in i18n.i18n_files_per_language.get(lang, [])],
-            "contributions": {name: export() for name, (export, _) in _contributions.items()},
+            "search": upstream.search_entries(config),
+            "sitemap": [_sitemap_entry(f) for f in upstream.sitemap_files(config).get(lang, [])],
+            "gathered": _export(ctx),
         }
         message = ("done", payload)
     except Abort as error:  # MkDocs has printed the problems; this is its last line
@@ -147,6 +110,19 @@ def _child_main(lang, conn, config, folder: Path, build, parent: int) -> None:
     except BaseException:  # a bug, not bad content: the whole traceback helps
         _exit(conn, ("failed", f"the {lang} pass failed:\n" + traceback.format_exc()), 1)
     _exit(conn, message, 0)
+
+
+def _export(ctx) -> dict:
+    """What the end of the build needs from a language's own process, gathered there."""
+    return {"csp_scripts": sorted(ctx.csp_scripts), "csp_styles": sorted(ctx.csp_styles),
+            "background_figures": dict(ctx.background_figures)}
+
+
+def _merge(ctx, gathered: dict) -> None:
+    ctx.csp_scripts.update(gathered["csp_scripts"])
+    ctx.csp_styles.update(gathered["csp_styles"])
+    for key, value in gathered["background_figures"].items():
+        ctx.background_figures[key] += value
 
 
 def _exit(conn, message, code: int) -> None:
@@ -170,7 +146,7 @@ class _QuietBuildLog(logging.Filter):
 
 def _sitemap_entry(file) -> tuple:
     return (file.url, bool(file.page is not None and not file.page.is_link),
-            {locale: alternate.url for locale, alternate in file.alternates.items()})
+            {locale: alternate.url for locale, alternate in upstream.alternates(file).items()})
 
 
 def _sitemap_file(entry: tuple):
@@ -182,17 +158,18 @@ def _sitemap_file(entry: tuple):
 
 def barrier() -> None:
     """Every language pass has read and checked all its pages, and none has written one."""
-    if role is not None:  # a child: tell the parent, then wait for its word
-        _conn.send(("ready", None))
-        if _conn.recv() != "go":
+    ctx = build_context.current()
+    if ctx.in_language_process:  # a child: tell the parent, then wait for its word
+        ctx.parent_conn.send(("ready", None))
+        if ctx.parent_conn.recv() != "go":
             raise Abort("")
         return
-    for child in _children.values():
+    for child in ctx.children.values():
         kind, message = _receive(child)
         if kind != "ready":
             _fail(child, message)
         child.ready = True
-    for child in _children.values():
+    for child in ctx.children.values():
         child.conn.send("go")
 
 
@@ -209,15 +186,20 @@ def _fail(child: Child, message: str | None) -> None:
     raise Abort(message or f"The {child.lang} pass stopped; nothing was built.")
 
 
-def collect(lang: str, config, i18n) -> None:
+def collect(lang: str, config) -> None:
     """Take over the finished pass of `lang`: its folder, search entries, sitemap files and
-    contributions, as if mkdocs-static-i18n had built it in this process."""
-    while _left_before_waiting:
-        _left_before_waiting.pop(0)(config)
-    child = _children.pop(lang)
+    what it gathered, as if mkdocs-static-i18n had built it in this process."""
+    ctx = build_context.current()
+    if not ctx.compressed_before_waiting:
+        # This process's own finished pass: its .gz copies, on the core it would otherwise
+        # leave idle while the children finish (once its feeds and exports are written).
+        ctx.compressed_before_waiting = True
+        background.wait_for_all()
+        compression.precompress_site(config.site_dir)
+    child = ctx.children.pop(lang)
     kind, payload = _receive(child)
     if kind != "done":
-        _children[lang] = child
+        ctx.children[lang] = child
         _fail(child, payload)
     child.process.join()
     source, target = child.site_dir / lang, Path(config.site_dir) / lang
@@ -227,17 +209,17 @@ def collect(lang: str, config, i18n) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.rename(source, target)  # one directory entry: no file is copied
     shutil.rmtree(child.site_dir, ignore_errors=True)
-    i18n.search_entries.extend(payload["search_entries"])
-    i18n.i18n_files_per_language[lang] = [_sitemap_file(e) for e in payload["sitemap"]]
-    for name, value in payload["contributions"].items():
-        _contributions[name][1](value)
+    upstream.search_entries(config).extend(payload["search"])
+    upstream.sitemap_files(config)[lang] = [_sitemap_file(e) for e in payload["sitemap"]]
+    _merge(ctx, payload["gathered"])
 
 
 def stop_all() -> None:
     """Stop every child (a failed build), and remove what they wrote."""
-    for child in list(_children.values()):
+    ctx = build_context.current()
+    for child in list(ctx.children.values()):
         if child.process.is_alive():
             child.process.terminate()
         child.process.join()
         shutil.rmtree(child.site_dir, ignore_errors=True)
-    _children.clear()
+    ctx.children.clear()

@@ -1,6 +1,6 @@
 """The placeholders `make news` writes into a new article pair, in one place.
 
-tools/new_article.py writes them; content.py refuses to publish an article that still
+tools/new_article.py writes them; content_checks.py refuses to publish an article that still
 holds one (a draft may keep them while it is being written).
 """
 

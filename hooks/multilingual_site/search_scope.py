@@ -9,7 +9,7 @@ match every page that lists it. The templates mark them `data-search-exclude`, b
 the search plugin's time (5 of 13 s of CPU at 2,500 members).
 
 The view templates put such a part between `not_searched.begin` and `not_searched.end`
-(two control characters, which no text of the site can hold: content.py and models.py
+(two control characters, which no text of the site can hold: content_checks.py and models.py
 refuse them); `split` gives the page's HTML without the marks and the HTML search reads,
 without the marked parts. page_views.py gives search the second (`hold`), and
 search_per_language.py, once search has read the page, puts the first back (`release`),
@@ -24,15 +24,11 @@ from types import SimpleNamespace
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from . import build_context, upstream
+
 BEGIN, END = "\x02", "\x03"
 not_searched = SimpleNamespace(begin=Markup(BEGIN), end=Markup(END))  # for the view templates
 _MARKED = re.compile(f"{BEGIN}[^{BEGIN}{END}]*{END}")
-# What Material 9.8.1's search plugin removes from `page.content` once it has indexed the
-# page (material/plugins/search/plugin.py, on_page_context).
-_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-
-# page.file.src_uri -> the page's HTML, while search reads the shorter one.
-_held: dict[str, str] = {}
 
 
 def split(html: str, shown_as: str = "a view") -> tuple[str, str]:
@@ -50,14 +46,15 @@ def hold(page, html: str) -> None:
     """Set `page.content` to what search reads of `html`, keeping `html` for the page."""
     shown, searched = split(html, page.file.src_uri)
     page.content = searched
+    held = build_context.current().pass_.held_html  # the pages' HTML while search reads less
     if searched is shown:
-        _held.pop(page.file.src_uri, None)  # nothing held from a build that failed before release
+        held.pop(page.file.src_uri, None)
     else:
-        _held[page.file.src_uri] = shown
+        held[page.file.src_uri] = shown
 
 
 def release(page) -> None:
     """Once search has read the page: its content is its whole HTML again."""
-    shown = _held.pop(page.file.src_uri, None)
+    shown = build_context.current().pass_.held_html.pop(page.file.src_uri, None)
     if shown is not None:
-        page.content = _SEARCH_ATTRIBUTES.sub("", shown)
+        page.content = upstream.SEARCH_ATTRIBUTES.sub("", shown)

@@ -8,6 +8,7 @@ Plain data in, plain data out; `overrides/main.html` renders it (JSON-LD through
 
 from __future__ import annotations
 
+from . import upstream
 from .content_model import first_paragraph
 from .i18n import LANGUAGE_TAG
 from .publishing import moment
@@ -71,7 +72,7 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
     url = page.canonical_url or config.site_url
     title = str(page.meta.get("title") or config.site_name)
     description = describe(page, lang, content, config, article)
-    other_locales = [OG_LOCALE[l] for l in OG_LOCALE if l != lang and l in getattr(page.file, "alternates", {})]
+    other_locales = [OG_LOCALE[l] for l in OG_LOCALE if l != lang and l in upstream.alternates(page.file)]
     organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url,
                     "logo": {"@type": "ImageObject", "url": config.site_url + LOGO, "width": 512, "height": 512}}
     image_url, width, height = image or (config.site_url + SHARE_IMAGE, 1200, 630)

@@ -104,7 +104,7 @@ def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *
     staging = str(staging_dir)
     folders = _Folders()
     wanted: set[str] = set()
-    files, _refused = content_files.walk(docs_dir, "")  # refusals were reported by content.py
+    files, _refused = content_files.walk(docs_dir, "")  # refusals were reported by content_checks.py
     sources = [(path, relative, os.stat(path)) for path, relative in files]
     newest = max([stat.st_mtime_ns for _, _, stat in sources] +
                  [f.stat().st_mtime_ns for f in (data_dir.glob("*.yml") if data_dir else [])], default=0)

@@ -16,7 +16,7 @@ from typing import Callable
 from . import member_directory as directory
 from .content_model import Article, SiteContent
 from .i18n import country_name
-from . import build_state
+from . import build_context
 from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
 from .photo_markup import ARTICLE_SIZES, CARD_SIZES, picture
 from .photos import CARD_WIDTH
@@ -60,7 +60,7 @@ def entries(articles: list[Article], content: SiteContent, lang: str, link: Link
 def cover_picture(article: Article, link: Link, width: int | None, sizes: str) -> dict | None:
     """The article's cover in its published sizes, from the page `link` belongs to: on a
     card (`width` given) the small size, and no more than twice it for sharp screens."""
-    photo = build_state.photos.get(article.cover_src_uri) if article.cover_src_uri else None
+    photo = build_context.current().photos.get(article.cover_src_uri) if article.cover_src_uri else None
     if photo is None:
         return None
     return {**picture(photo, link.asset, width, max_width=2 * width if width else None), "sizes": sizes}

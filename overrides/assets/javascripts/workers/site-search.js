@@ -1,4 +1,5 @@
-/* The site's search worker: Material 9.8.1's own (search.a7633da7.min.js, loaded below),
+/* The site's search worker: Material 9.8.1's own (loaded below: hooks/material_fixes.py
+ * publishes this file with MATERIAL_SEARCH_WORKER replaced by its hashed name),
  * with each query cut into the words of the index before Material searches it.
  *
  * Why: Material's worker matches every query word as a prefix (`word*`), and lunr runs no
@@ -110,7 +111,7 @@ self.addEventListener = (type, listener, options) => addListener(type, type !== 
     ? { data: { ...event.data, data: rewrite(event.data.data) } }
     : event), options);
 
-importScripts("search.a7633da7.min.js");
+importScripts("MATERIAL_SEARCH_WORKER");
 
 /* Keep the index's vocabulary when lunr builds the index (it sorts it for its token set). */
 self.lunr.Builder.prototype.createTokenSet = function () {

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from multilingual_site import build_context, upstream
+from multilingual_site import build_context, languages, upstream
 
 
 def on_startup(command, dirty):
@@ -41,8 +42,11 @@ def on_config(config):
 
 
 def _decide(ctx: build_context.Build, config) -> None:
-    """What the build reads and writes, and its languages."""
+    """What the build reads and writes, and its languages (mkdocs.yml: languages.py)."""
     ctx.project_dir = Path(config.config_file_path).resolve().parent
     ctx.site_dir = Path(config.site_dir)
-    ctx.default_language = upstream.default_language(config)
-    ctx.languages = upstream.build_languages(config)
+    try:
+        ctx.languages = languages.from_entries(upstream.language_entries(config))
+    except languages.LanguageError as error:
+        raise PluginError(str(error)) from None
+    ctx.default_language = ctx.languages.default.code

@@ -62,7 +62,8 @@ def write_language_feeds(ctx, config) -> None:
     root = i18n.language_root(lang, ctx.default_language)
     site_url = config.site_url
     urls = ctx.pass_.urls  # this language pass's page URLs
-    published = [a for a in content.by_lang[lang] if a.status == PUBLISHED]
+    # The language's own articles: one standing in for a missing translation is not news in it.
+    published = [a for a in content.by_lang[lang] if a.status == PUBLISHED and a.fallback_of is None]
 
     def item(article) -> FeedItem:
         return FeedItem(
@@ -82,7 +83,7 @@ def write_language_feeds(ctx, config) -> None:
         spec = FeedSpec(
             title=f"{config.site_name} · {title}", subtitle=config.site_description or config.site_name,
             site_url=site_url + page_path, rss_url=site_url + rss_path, atom_url=site_url + atom_path,
-            language=i18n.LANGUAGE_TAG[lang], author=config.site_name, feed_id=site_url + atom_path,
+            language=ctx.languages[lang].tag, author=config.site_name, feed_id=site_url + atom_path,
         )
         rss, atom = write_feeds(spec, [items[a.slug] for a in articles[:FEED_SIZE]])
         for path, data in ((rss_path, rss), (atom_path, atom)):
@@ -95,7 +96,7 @@ def write_language_feeds(ctx, config) -> None:
     for category in content.categories.values():
         listing = Listing("category", category.id, lang, category.label.get(lang))
         write("category", category.id, listing.title(), urls[listing.path(1)],
-              [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED])
+              [a for a in content.by_category.get((lang, category.id), []) if a.status == PUBLISHED and a.fallback_of is None])
     for member in content.members.values():
         write("member", member.id, member.name.get(lang), urls[member_path(member.id)],
-              [a for a in content.articles_naming(member.id, lang) if a.status == PUBLISHED])
+              [a for a in content.articles_naming(member.id, lang) if a.status == PUBLISHED and a.fallback_of is None])

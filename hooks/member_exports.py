@@ -6,7 +6,7 @@ alone, so they are written in a background process where the build allows one
 - every pass: `<language root>members/index.json`, the index the directory's filters search
   (member_directory.filter_index);
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
-  `/members.geojson`, with every member and every field in both languages, and
+  `/members.geojson`, with every member and every field in every language, and
   `/members/map.svg`, the directory's map (template `overrides/partials/members-map-svg.html`;
   a separate file, so the directory page stays light at thousands of members).
 Output owned: those files.
@@ -35,11 +35,11 @@ def write_exports(ctx, config) -> None:
     members = list(ctx.content.members.values())
     site = Path(config.site_dir)
     root = i18n.language_root(lang, ctx.default_language)
-    _write(site / root / "members" / "index.json", member_directory.index_json(members, lang))
+    _write(site / root / "members" / "index.json", member_directory.index_json(members, lang, ctx.languages))
     if lang == ctx.default_language:
-        _write(site / "members.json", member_directory.members_json(members))
-        _write(site / "members.csv", member_directory.members_csv(members))
-        _write(site / "members.geojson", member_directory.members_geojson(members))
+        _write(site / "members.json", member_directory.members_json(members, ctx.languages))
+        _write(site / "members.csv", member_directory.members_csv(members, ctx.languages))
+        _write(site / "members.geojson", member_directory.members_geojson(members, ctx.languages))
         view_box = member_directory.map_view(members)
         if view_box is not None:
             template = config.theme.get_env().get_template("partials/members-map-svg.html")

@@ -72,12 +72,22 @@ def on_env(env, config, files):
     views_env.globals.update(env.globals)
     views_env.filters["day"] = i18n.format_day
     views_env.filters["partial_date"] = i18n.format_partial
-    views_env.filters["text_lang"] = i18n.text_language
+    views_env.filters["text_lang"] = lambda text: i18n.text_language(text, ctx.pass_.language)
+    views_env.filters["fill"] = fill
     ctx.pass_.views_env = views_env
     ctx.pass_.view_templates = {}
-    # Read once, not imported by every view on every page (Jinja re-creates an imported
-    # template's module for each render that passes variables).
-    ctx.pass_.labels = views_env.get_template("partials/labels.html").module.labels
+    ctx.pass_.labels = ctx.strings  # every language's words (strings/<locale>.yml)
+    # What the theme's own templates need of the languages (main.html, sitemap.xml, the
+    # switcher, the wordmark): tags, the default, the pages that stand in untranslated.
+    env.globals["site_languages"] = {language.code: {"tag": language.tag, "name": language.name}
+                                     for language in ctx.languages}
+    env.globals["default_language"] = ctx.default_language
+    words = ctx.strings[ctx.pass_.language]
+    other = words["wordmark_with"] if words["wordmark_with"] in ctx.languages else ctx.default_language
+    env.globals["site_wordmark"] = [(ctx.languages[ctx.pass_.language].tag, words["wordmark"])] + (
+        [(ctx.languages[other].tag, ctx.strings[other]["wordmark"])] if other != ctx.pass_.language else [])
+    env.globals["untranslated"] = frozenset(item.src_uri for item in (*ctx.content.articles, *ctx.content.pages)
+                                            if item.fallback_of is not None)
     # The same on every page of a language pass: rendered once, printed by main.html.
     env.globals["site_footer"] = _footer(ctx, config)
     env.globals["not_found"] = _not_found(ctx, config)
@@ -85,19 +95,29 @@ def on_env(env, config, files):
     return env
 
 
+def fill(words: str, **names) -> Markup:
+    """Interface words with `{placeholder}`s filled by language names, each in its own
+    language (`names`: placeholder -> {name, tag}); the words escaped."""
+    html = escape(words)
+    for placeholder, language in names.items():
+        name = Markup('<span lang="{}">{}</span>').format(language["tag"], language["name"])
+        html = Markup(str(html).replace("{" + placeholder + "}", str(name)))
+    return Markup(html)
+
 def _footer(ctx, config) -> Markup:
     """The site footer of this language pass, with links from the site's root path (they are
     the same on every page, so the footer is rendered once)."""
     content = ctx.content
     lang = ctx.pass_.language
     site_root = urlsplit(config.site_url).path or "/"
-    other = next(l for l in ctx.languages if l != lang) if len(ctx.languages) > 1 else lang
     region = next(r for r in content.regions if r.id == content.network.home_region)
+    others = [{"name": language.name, "tag": language.tag,
+               "root": site_root + i18n.language_root(language.code, ctx.default_language)}
+              for language in ctx.languages if language.code != lang]
     html = ctx.pass_.views_env.get_template("partials/site/footer.html").render(
         region=region, lang=lang, t=ctx.pass_.labels[lang], copyright=config.copyright or "",
         site_root=site_root, root=site_root + i18n.language_root(lang, ctx.default_language),
-        other_root=site_root + i18n.language_root(other, ctx.default_language),
-        other_tag=i18n.LANGUAGE_TAG[other])
+        tag=ctx.languages[lang].tag, other_languages=others)
     return Markup(html)
 
 
@@ -181,13 +201,27 @@ def _feeds_of(page, lang: str, root: str, content, config) -> list[dict]:
             for kind, key, title in feeds for rss, atom in [feed_paths(root, kind, key)]]
 
 
-def _point_switcher_at_news_index(page, config) -> None:
-    """A news page missing in a language: its switcher leads to that language's news index."""
-    default = build_context.current().default_language
-    for alternate in upstream.language_switcher(config):
-        lang = alternate["lang"]
-        if lang not in upstream.alternates(page.file, {lang: None}):
-            alternate["link"] = "news/" if lang == default else f"{lang}/news/"
+def _language_notice(page, ctx, item) -> tuple[Markup | None, dict | None]:
+    """The notice of a page not written in its language, and for one standing in for a
+    missing translation, the language and address of the text it shows."""
+    lang = ctx.pass_.language
+    language = ctx.languages[lang]
+    alternates = upstream.alternates(page.file)
+    if item is not None and item.fallback_of is not None:
+        kind, other = "untranslated", ctx.languages[item.fallback_of.lang]
+    elif not language.hand_translated:
+        kind, other = "converted", ctx.languages[language.derived_from]
+    else:
+        return None, None
+    original = alternates.get(other.code)
+    url = original.url if original is not None and original.url != "./" else ""
+    words = ctx.strings[lang]
+    names = {"language": {"name": language.name, "tag": language.tag}, "shown" if kind == "untranslated" else "source":
+             {"name": other.name, "tag": other.tag}}
+    notice = ctx.pass_.views_env.get_template("partials/site/language-notice.html").render(
+        kind=kind, t=words, names=names, tag=language.tag, other_tag=other.tag,
+        url=get_relative_url(original.url, page.url) if original is not None else None)
+    return Markup(notice), ({"tag": other.tag, "url": url} if kind == "untranslated" else None)
 
 
 def _view_of(page, content, lang: str, link, item) -> tuple[str | None, dict | None]:
@@ -234,6 +268,7 @@ def prepare(page, config) -> dict:
     # Sharing previews get a JPEG of at most 1200 px (photos.SHARE_WIDTH), absolute.
     photo = ctx.photos.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
     shared = photo.fallback(SHARE_WIDTH) if photo is not None else None
+    notice, shown = _language_notice(page, ctx, item or content.pages_by_src_uri.get(page.file.src_uri))
     prepared = {
         "src_uri": page.file.src_uri,
         "language_root": root,
@@ -242,15 +277,16 @@ def prepare(page, config) -> dict:
                            image=(config.site_url + shared.path, shared.width, shared.height) if shared else None),
         "html": None,
         "pager": None,
-        "news_page": False,
         "is_article": False,
+        "notice": notice,
+        # A page standing in for a missing translation: the language and address of the text shown.
+        "shown": shown,
     }
     name, data = _view_of(page, content, lang, _linker(page), item)
     if name is None:
         return prepared
     if "pager" in data:
         prepared["pager"] = page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
-    prepared["news_page"] = name in ("article", "news-list")
     prepared["is_article"] = name == "article"
     prepared["html"] = _view_template(ctx, name).render(
         data, lang=lang, t=ctx.pass_.labels[lang], body=Markup(page.content or ""), page=page, config=config,
@@ -280,8 +316,13 @@ def on_page_context(context, page, config, nav):
     context["language_root"] = prepared["language_root"]
     if _WITHOUT_SIDEBARS.intersection((page.meta.get("view"), "article" if prepared["is_article"] else None)):
         page.meta["hide"] = sorted({*page.meta.get("hide", []), "navigation", "toc"})
-    if prepared["news_page"]:
-        _point_switcher_at_news_index(page, config)
+    page.meta["notice"] = prepared["notice"]
+    if prepared["shown"] is not None:
+        # Standing in, untranslated: <html lang> of the text shown, the original canonical,
+        # and out of search (overrides/main.html, translations.py).
+        page.meta["html_lang"] = prepared["shown"]["tag"]
+        page.canonical_url = config.site_url + prepared["shown"]["url"]
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if prepared["html"] is not None:
         search_scope.hold(page, prepared["html"])
     return context

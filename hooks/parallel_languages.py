@@ -49,7 +49,7 @@ def on_config(config):
     ctx = build_context.current()
     if not ctx.parallel or not _is_default_outer_pass(ctx) or ctx.children:
         return config
-    others = [lang for lang in ctx.languages if lang != ctx.default_language]
+    others = [lang for lang in ctx.languages.codes if lang != ctx.default_language]
     if others:
         parallel.start(config, others, upstream.NESTED_BUILD)
     return config

@@ -56,7 +56,7 @@ def on_config(config):
 def on_files(files, config):
     ctx = build_context.current()
     for file in files:
-        source = _docs_path(file.src_uri, ctx.languages)
+        source = _docs_path(file.src_uri, ctx.languages.codes)
         if source in ctx.photos and source not in ctx.linked_photos:
             upstream.never_copy(file)  # the original is not written into the site
     return files

@@ -30,10 +30,12 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from multilingual_site import build_context
 from multilingual_site.content_checks import load_content, url_clashes
 from multilingual_site.generated_pages import all_generated_pages
+from multilingual_site import translations
+from multilingual_site.conversion import converters
 from multilingual_site.loading import ContentError
-from multilingual_site.models import LANGUAGES
 from multilingual_site.publishing import build_date
 from multilingual_site.staging import fill_staging
+from multilingual_site.strings import load_strings
 
 log = logging.getLogger("mkdocs.hooks.site_content")
 
@@ -53,17 +55,21 @@ def on_config(config):
     # than its output, so there every stub is a file; a full build needs no file for them.
     stubs_on_disk = ctx.preview or ctx.dirty
     try:
-        content, hidden = load_content(project_dir, source_docs_dir).visible(build_date(), ctx.preview)
+        ctx.converters = converters(ctx.languages, project_dir)
+        ctx.strings = load_strings(project_dir, ctx.languages, ctx.converters)
+        content, hidden = load_content(project_dir, source_docs_dir, ctx.languages, ctx.converters, ctx.strings).visible(
+            build_date(), ctx.preview)
         # An unpublished article's images stay unpublished too, unless a published one shows them.
         hidden_images = ({image for a in hidden for image in getattr(a, "images", ())}
                          - {i for a in content.articles for i in a.images})
         generated = all_generated_pages(content)
-        written = [a.src_uri for a in content.articles] + [p.src_uri for p in content.pages]
+        written = [item.src_uri for item in (*content.articles, *content.pages)
+                   if item.derived_from is None and item.fallback_of is None]
         clashes = url_clashes(written + list(generated), f"{source_docs_dir.name}/", set(generated))
         if clashes:
             raise ContentError(clashes)
         fill_staging(source_docs_dir, staging_dir, generated, write_generated=stubs_on_disk,
-                     leave_out={a.src_uri for a in hidden} | hidden_images, languages=LANGUAGES,
+                     leave_out={a.src_uri for a in hidden} | hidden_images, languages=tuple(ctx.languages.codes),
                      default_language=ctx.default_language, data_dir=project_dir / "data")
     except ContentError as error:
         for problem in error.problems:
@@ -72,8 +78,8 @@ def on_config(config):
             f"{len(error.problems)} problem(s) in the content above; nothing was built. "
             "Each line names the file, the line and the field to fix."
         ) from None
-    for gap in content.missing_translations:
-        log.info(f"Missing translation: {gap}")
+    for line in translations.report_lines(translations.status(content)):
+        log.info(line)
     for article in hidden:
         log.info(f"Not published ({article.status}): {article.shown_as}")
     _report_links_to_unpublished(content, hidden)

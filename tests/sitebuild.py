@@ -17,7 +17,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
-SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor")
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor", "strings")
 
 
 def hook_module(name: str):

@@ -61,8 +61,10 @@ class Build:
     source_docs_dir: Path | None = None
     staging_dir: Path | None = None
     site_dir: Path | None = None  # the outermost pass's
-    default_language: str = ""
-    languages: list[str] = field(default_factory=list)
+    default_language: str = ""  # its code
+    languages: Any = None  # languages.Languages, from mkdocs.yml
+    strings: dict = field(default_factory=dict)  # language code -> its interface words (strings.py)
+    converters: dict = field(default_factory=dict)  # derived language code -> conversion.Converter
     # Made once, by the first pass; the passes after it reuse them.
     content: Any = None  # content_model.SiteContent
     stubs: dict[str, str] = field(default_factory=dict)  # generated pages held in memory: src_uri -> text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -18,13 +19,13 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import build_context, content_files, photos
 from .content_messages import Unreadable, field_name, validate, validate_entries
-from .content_model import Article, HandWrittenPage, SiteContent, page_url, resolve_image
+from .content_model import Article, HandWrittenPage, SiteContent, in_language, language_neutral, page_url, resolve_image
 from .loading import ContentError, Located, Problem, load_data_file, load_markdown
-from .models import DATA_FILES, LANGUAGES, SLUG, UNPRINTABLE, NewsFrontMatter, PageFrontMatter
-from .scaffold import placeholder_in
+from .models import DATA_FILES, SLUG, UNPRINTABLE, NewsFrontMatter, PageFrontMatter, TextLanguages, texts_in
+from .scaffold import placeholder_in, placeholders
 from .staff_html import refusals_in_svg
 
-_NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[a-z]{2})\.md$")
+_NEWS_PATH = re.compile(r"^news/(?P<year>\d{4})/(?P<slug>[^/]+?)\.(?P<lang>[^./]+)\.md$")
 # The path of an inline image, up to its optional "title": words joined by spaces are kept
 # whole, so a name with a space is reported as written, not cut at the space.
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>]*)>|([^)\s\"']+(?:[ \t]+[^)\s\"'(]+)*))")
@@ -84,7 +85,25 @@ def _unique(entries, located: Located, label: str, path_of) -> list[Problem]:
 _ASSET_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf"}
 
 
-def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[Problem]:
+def _language_names(languages) -> str:
+    """`.zh.md, .en.md or .ko.md`: the page names staff may write (hand-translated languages)."""
+    names = [f".{language.code}.md" for language in languages.hand_translated]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _suffix_problem(suffix: str | None, languages) -> str | None:
+    """Why a page's language suffix is not one staff may write, or None."""
+    if suffix in languages and languages[suffix].hand_translated:
+        return None
+    if suffix in languages:
+        return (f"'{suffix}' is {languages[suffix].name}, made from {languages[suffix].derived_from} when the site is "
+                "built; remove this file (edit the source instead)")
+    known = ", ".join(f"{language.code} ({language.name})" for language in languages.hand_translated)
+    named = f"'{suffix}' is not a language of the site" if suffix else "the page names no language"
+    return f"{named}; a page must be named <name>.<language>.md, the languages being {known} (mkdocs.yml, languages)"
+
+
+def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str, languages) -> list[Problem]:
     """Every file under docs/ is published as it is: only language-suffixed pages and images.
 
     A `.markdown` or `.MD` file would bypass validation (and publish drafts), a backup file
@@ -96,12 +115,13 @@ def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[P
         suffixes = ["." + part for part in name.split(".")[1:]]
         suffix = suffixes[-1] if suffixes else ""
         if suffix == ".md":
-            if len(suffixes) < 2 or suffixes[-2] not in (".zh", ".en"):
-                problems.append(Problem(f"{shown_prefix}{relative}", 1, "", "a page must be named <name>.zh.md or <name>.en.md"))
+            why = _suffix_problem(suffixes[-2][1:] if len(suffixes) >= 2 else None, languages)
+            if why:
+                problems.append(Problem(f"{shown_prefix}{relative}", 1, "", why))
         elif suffix.lower() not in _ASSET_SUFFIXES:
             problems.append(Problem(f"{shown_prefix}{relative}", 1, "",
-                                    "only pages (.zh.md, .en.md) and images or PDF files are published from docs/; "
-                                    "rename the page to .md, or move this file out of docs/"))
+                                    f"only pages ({_language_names(languages)}) and images or PDF files are published "
+                                    "from docs/; rename the page to .md, or move this file out of docs/"))
         elif suffix.lower() == ".svg":
             with open(path, "rb") as svg:
                 for refusal in refusals_in_svg(svg.read()):
@@ -109,7 +129,7 @@ def _check_docs_files(files: list[tuple[str, str]], shown_prefix: str) -> list[P
     return problems
 
 
-def _load_news(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[Article], list[Problem], dict]:
+def _load_news(files: list[tuple[str, str]], shown_prefix: str, languages, marks) -> tuple[list[Article], list[Problem], dict]:
     articles, problems, located_by_article = [], [], {}
     docs = {relative: path for path, relative in files}
     for path, src_uri in files:
@@ -118,9 +138,11 @@ def _load_news(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[Ar
         file = Path(path)
         shown_as = f"{shown_prefix}{src_uri}"
         match = _NEWS_PATH.match(src_uri)
-        if not match or match["lang"] not in LANGUAGES or not SLUG.match(match["slug"]):
-            problems.append(Problem(shown_as, 1, "", "news articles must be named news/<YYYY>/<slug>.zh.md or .en.md, "
-                                    "with a slug of lowercase ASCII letters, digits and hyphens"))
+        if match and _suffix_problem(match["lang"], languages):
+            continue  # reported by _check_docs_files
+        if not match or not SLUG.match(match["slug"]):
+            problems.append(Problem(shown_as, 1, "", f"news articles must be named news/<YYYY>/<slug>{_language_names(languages)}"
+                                    ", with a slug of lowercase ASCII letters, digits and hyphens"))
             continue
         source, meta, found = _parsed_article(file, shown_as)
         problems.extend(found)
@@ -130,7 +152,7 @@ def _load_news(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[Ar
             problems.append(Problem(shown_as, 1, "", f"'{match['slug']}' cannot be used as a slug (reserved for listing pages); rename the file"))
         problems += _body_problems(source, shown_as)
         if not meta.draft:
-            problems += _unfinished(source, meta, shown_as)
+            problems += _unfinished(source, meta, shown_as, marks)
         if meta.date is not None and meta.date.year != int(match["year"]):
             problems.append(Problem(shown_as, source.front_matter.line_of(("date",)), "date",
                                     f"the date is in {meta.date.year} but the file is in the folder news/{match['year']}/; "
@@ -138,7 +160,8 @@ def _load_news(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[Ar
         if meta.date is not None and meta.updated is not None and meta.updated < meta.date:
             problems.append(Problem(shown_as, source.front_matter.line_of(("updated",)), "updated",
                                     "the article cannot be updated before its date"))
-        article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body)
+        article = Article(match["slug"], match["lang"], src_uri, shown_as, meta, source.body,
+                          front_matter=dict(source.front_matter.data))
         found, images, linked = _check_media(src_uri, shown_as, source, docs, shown_prefix, meta.cover)
         problems += found
         article.images, article.linked_files = images, frozenset(linked)
@@ -161,14 +184,14 @@ def _body_problems(source, shown_as: str) -> list[Problem]:
     return problems
 
 
-def _unfinished(source, meta, shown_as: str) -> list[Problem]:
+def _unfinished(source, meta, shown_as: str, marks) -> list[Problem]:
     """An article about to be published with no text, or with `make news` placeholders left."""
     if not source.body.strip():
         return [Problem(shown_as, source.body_first_line, "", "the article has no text; write it below the closing '---' "
                         "(or keep `draft: true` until it is written)")]
-    left = placeholder_in(meta.title, source.body)
+    left = placeholder_in(meta.title, source.body, marks)
     if left:
-        line = source.front_matter.line_of(("title",)) if left.startswith("[") else next(
+        line = source.front_matter.line_of(("title",)) if left in (m + "…]" for m in marks.titles) else next(
             (n for n, text in enumerate(source.body.splitlines(), start=source.body_first_line) if left in text),
             source.body_first_line)
         return [Problem(shown_as, line, "title" if left.startswith("[") else "",
@@ -305,14 +328,14 @@ def _photo_problem(path: str | None, docs: dict[str, str]) -> str | None:
 _NEWS_ONLY = set(NewsFrontMatter.model_fields) - set(PageFrontMatter.model_fields)
 
 
-def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[HandWrittenPage], list[Problem]]:
+def _load_pages(files: list[tuple[str, str]], shown_prefix: str, languages) -> tuple[list[HandWrittenPage], list[Problem]]:
     """Every page that is not a news article, with its front matter validated and located."""
     pages, problems = [], []
     docs = {relative: path for path, relative in files}
     for path, src_uri in files:
         name = src_uri.rsplit("/", 1)[-1]
         lang = name.split(".")[-2] if name.count(".") >= 2 else None
-        if not src_uri.endswith(".md") or lang not in LANGUAGES or _NEWS_PATH.match(src_uri):
+        if not src_uri.endswith(".md") or _suffix_problem(lang, languages) or _NEWS_PATH.match(src_uri):
             continue  # an asset, a misnamed page (reported by _check_docs_files) or an article
         shown_as = f"{shown_prefix}{src_uri}"
         try:
@@ -326,7 +349,7 @@ def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[H
         if news_fields:
             problems.append(Problem(shown_as, source.front_matter.line_of((news_fields[0],)), news_fields[0],
                                     "this looks like a news article; news articles go in "
-                                    "docs/news/<YYYY>/<slug>.zh.md and .en.md"))
+                                    f"docs/news/<YYYY>/<slug>{_language_names(languages)}"))
             continue
         if raw.get("view") == "member":
             problems.append(Problem(shown_as, source.front_matter.line_of(("view",)), "view",
@@ -336,7 +359,8 @@ def _load_pages(files: list[tuple[str, str]], shown_prefix: str) -> tuple[list[H
         media_problems, images, linked = _check_media(src_uri, shown_as, source, docs, shown_prefix)
         problems += found + media_problems
         if meta is not None:
-            pages.append(HandWrittenPage(src_uri, lang, shown_as, meta, images=images, linked_files=frozenset(linked)))
+            pages.append(HandWrittenPage(src_uri, lang, shown_as, meta, images=images, linked_files=frozenset(linked),
+                                         front_matter=dict(raw), body=source.body))
     return pages, problems
 
 
@@ -471,9 +495,13 @@ def _check_references(data: dict, members: dict, slugs: set) -> list[Problem]:
     return problems
 
 
-def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
-    """Load everything under `data/` and the news under `docs/`; raise ContentError on any problem."""
-    data, problems = _load_data(project_dir / "data", "data/")
+def load_content(project_dir: Path, docs_dir: Path, languages, converters: dict, strings: dict) -> SiteContent:
+    """Load everything under `data/` and the pages under `docs/`, in the site's `languages`
+    (languages.Languages); raise ContentError on any problem. The derived languages' texts,
+    articles and pages are made from their sources' here, by `converters` (conversion.py);
+    `strings` (strings.py) give the placeholders of `make news` that must be gone."""
+    with texts_in(TextLanguages(languages, converters)):
+        data, problems = _load_data(project_dir / "data", "data/")
     members_list, members_loc = data.get("members.yml", (None, None))
     categories_list, categories_loc = data.get("categories.yml", (None, None))
     if members_list is not None:
@@ -486,9 +514,9 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
 
     shown_prefix = f"{docs_dir.name}/"
     files, refused = content_files.walk(docs_dir, shown_prefix)
-    problems += refused + _check_docs_files(files, shown_prefix)
-    articles, news_problems, located = _load_news(files, shown_prefix)
-    pages, page_problems = _load_pages(files, shown_prefix)
+    problems += refused + _check_docs_files(files, shown_prefix, languages)
+    articles, news_problems, located = _load_news(files, shown_prefix, languages, placeholders(strings))
+    pages, page_problems = _load_pages(files, shown_prefix, languages)
     problems += news_problems + page_problems
     problems += url_clashes([uri for _, uri in files if uri.endswith(".md")], shown_prefix)
     if members_list is not None and categories_list is not None:
@@ -506,7 +534,24 @@ def load_content(project_dir: Path, docs_dir: Path) -> SiteContent:
         edinburgh=data["edinburgh.yml"][0],
         coe=data["coe.yml"][0],
         network=data["network.yml"][0],
-        articles=articles,
-        pages=pages,
+        articles=articles + _derived(articles, languages, converters),
+        pages=pages + _derived(pages, languages, converters),
+        languages=languages,
     )
     return content  # indexed by .visible() (a build) or .index() (a report on every article)
+
+
+def _derived(items: list, languages, converters) -> list:
+    """Every article or page of each derived language, converted from its source language's."""
+    made = []
+    for language in languages.derived:
+        convert = converters[language.code]
+        for item in items:
+            if item.lang != language.derived_from:
+                continue
+            front_matter = convert.front_matter(item.front_matter)
+            meta = item.meta.model_copy(update={name: front_matter[name] for name in item.meta.model_fields_set
+                                                if name in front_matter and front_matter[name] != item.front_matter.get(name)})
+            made.append(replace(item, lang=language.code, src_uri=in_language(language_neutral(item.src_uri), language.code),
+                                meta=meta, body=convert.markdown(item.body), front_matter=front_matter, derived_from=item))
+    return made

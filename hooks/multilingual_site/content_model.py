@@ -20,7 +20,7 @@ import markdown
 from markupsafe import Markup
 
 from .i18n import tag_slug
-from .models import LANGUAGES, NewsFrontMatter, PageFrontMatter
+from .models import NewsFrontMatter, PageFrontMatter
 from .publishing import DRAFT, PUBLISHED, status
 
 
@@ -39,6 +39,11 @@ class Article:
     linked_files: frozenset = frozenset()  # docs paths of photos it links as files (published as they are)
     cover_line: int = 1
     rank: int = -1  # its place in its language's newest-first list (set by SiteContent.index)
+    front_matter: dict = field(default_factory=dict)  # as written (a derived or fallback page's stub repeats it)
+    # Where this version comes from when it is not written in its language: the article it
+    # is converted from (a derived language), or the one it stands in for, untranslated.
+    derived_from: "Article | None" = None
+    fallback_of: "Article | None" = None
 
     @property
     def cover_src_uri(self) -> str | None:
@@ -62,6 +67,27 @@ class HandWrittenPage:
     status: str = PUBLISHED  # or draft: left out of a published build, like a draft article
     images: tuple[str, ...] = ()
     linked_files: frozenset = frozenset()
+    front_matter: dict = field(default_factory=dict)
+    body: str = ""
+    derived_from: "HandWrittenPage | None" = None
+    fallback_of: "HandWrittenPage | None" = None
+
+    @property
+    def identity(self) -> str:
+        """The page whatever its language: `offices.md` for offices.zh.md and offices.ko.md."""
+        return language_neutral(self.src_uri)
+
+
+def language_neutral(src_uri: str) -> str:
+    """A page's docs path without its language: `news/2023/x.zh.md` -> `news/2023/x.md`."""
+    stem, _lang, ext = src_uri.rsplit(".", 2)
+    return f"{stem}.{ext}"
+
+
+def in_language(src_uri: str, lang: str) -> str:
+    """A language-neutral docs path in one language: `offices.md` -> `offices.ko.md`."""
+    stem, ext = src_uri.rsplit(".", 1)
+    return f"{stem}.{lang}.{ext}"
 
 
 def resolve_image(folder: str, target: str) -> str:
@@ -99,10 +125,17 @@ class SiteContent:
     network: object
     articles: list[Article]
     pages: list[HandWrittenPage] = field(default_factory=list)
+    languages: object = None  # languages.Languages, from mkdocs.yml
     articles_by_slug: dict[str, dict[str, Article]] = field(default_factory=dict)
     articles_by_src_uri: dict[str, Article] = field(default_factory=dict)
-    missing_translations: list[str] = field(default_factory=list)
+    pages_by_src_uri: dict[str, HandWrittenPage] = field(default_factory=dict)
     today: object = None  # the build date (publishing.build_date), set by visible()
+
+    def is_translated(self, src_uri: str) -> bool:
+        """Whether the page at `src_uri` is written in its language (or converted into it),
+        not standing in for a missing translation."""
+        item = self.articles_by_src_uri.get(src_uri) or self.pages_by_src_uri.get(src_uri)
+        return item is None or item.fallback_of is None
 
     def tag_slug(self, lang: str, tag: str) -> str:
         """The URL slug of a tag in one language (unique: see _tag_slugs)."""
@@ -115,12 +148,15 @@ class SiteContent:
         """Build the lookup tables once (never scan all articles per page)."""
         by_member = defaultdict(list)
         by_slug: dict[str, dict[str, Article]] = defaultdict(dict)
-        self.by_lang: dict[str, list[Article]] = {lang: [] for lang in LANGUAGES}
+        self.by_lang: dict[str, list[Article]] = {lang: [] for lang in self.languages.codes}
         self.by_category: dict[tuple, list[Article]] = defaultdict(list)
         self.by_year: dict[tuple, list[Article]] = defaultdict(list)
         self.by_tag: dict[tuple, list[Article]] = defaultdict(list)
         self.by_action_area: dict[tuple, list[Article]] = defaultdict(list)
-        self.tag_slugs = _tag_slugs(self.articles)
+        # Tags are words of their language: an untranslated article's are not listed with
+        # the tags of the language it stands in.
+        own = [a for a in self.articles if a.fallback_of is None]
+        self.tag_slugs = _tag_slugs(own)
         self.tag_names = {(lang, slug): tag for (lang, tag), slug in self.tag_slugs.items()}  # slug -> tag as written
         for article in sorted(self.articles, key=lambda a: (a.meta.date, a.slug), reverse=True):
             lang = article.lang
@@ -128,8 +164,9 @@ class SiteContent:
             self.by_lang[lang].append(article)
             self.by_category[(lang, article.meta.category)].append(article)
             self.by_year[(lang, article.meta.date.year)].append(article)
-            for slug in dict.fromkeys(self.tag_slug(lang, tag) for tag in article.meta.tags):
-                self.by_tag[(lang, slug)].append(article)
+            if article.fallback_of is None:
+                for slug in dict.fromkeys(self.tag_slug(lang, tag) for tag in article.meta.tags):
+                    self.by_tag[(lang, slug)].append(article)
             for member_id in article.meta.members:
                 by_member[(member_id, lang)].append(article)
             for area in article.meta.action_areas:
@@ -140,12 +177,7 @@ class SiteContent:
         self._by_member = dict(by_member)
         self.articles_by_slug = dict(by_slug)
         self.articles_by_src_uri = {a.src_uri: a for a in self.articles}
-        self.missing_translations = [
-            f"{next(iter(langs.values())).shown_as}: no {other} translation"
-            for slug, langs in sorted(self.articles_by_slug.items())
-            for other in LANGUAGES
-            if other not in langs
-        ]
+        self.pages_by_src_uri = {p.src_uri: p for p in self.pages}
 
     def visible(self, today, preview: bool) -> tuple["SiteContent", list]:
         """The content a build shows, and the articles and pages it leaves out.
@@ -161,9 +193,32 @@ class SiteContent:
         for page in self.pages:
             page = replace(page, status=DRAFT if page.meta.draft else PUBLISHED)
             (pages if preview or page.status == PUBLISHED else hidden).append(page)
+        shown += self._stand_ins(shown, key=lambda a: a.slug)
+        pages += self._stand_ins(pages, key=lambda p: p.identity)
         result = replace(self, articles=shown, pages=pages, today=today)
         result.index()
         return result, hidden
+
+    def _stand_ins(self, items: list, key) -> list:
+        """For each language, the pages (or articles) it has no version of, standing in: the
+        version a reader of that language is shown instead (its fallbacks, in order), at the
+        language's own address, marked untranslated (translations.py says how they show)."""
+        versions: dict[str, dict[str, object]] = defaultdict(dict)
+        for item in items:
+            versions[key(item)][item.lang] = item
+        stand_ins = []
+        for identity in sorted(versions):
+            have = versions[identity]
+            for language in self.languages:
+                if language.code in have:
+                    continue
+                source = next((have[code] for code in self.languages.fallbacks(language.code) if code in have), None)
+                if source is None:
+                    source = next(iter(have.values()))
+                src_uri = in_language(language_neutral(source.src_uri), language.code)
+                stand_ins.append(replace(source, lang=language.code, src_uri=src_uri, fallback_of=source,
+                                         derived_from=None))
+        return stand_ins
 
 
 def _tag_slugs(articles) -> dict[tuple[str, str], str]:

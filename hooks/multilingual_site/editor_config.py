@@ -63,6 +63,9 @@ _NEWS_I18N = {
     "source": True,
     "draft": True,
     "action_areas": "duplicate",
+    # Each translation's own record of its source's version, written by editor.js when it
+    # is saved (translations.py): a hidden field.
+    "translated_from": True,
 }
 
 _SLUG_PATTERN = [models.SLUG.pattern, "只用小写英文字母、数字和单个连字符 (lowercase letters, digits, single hyphens)"]
@@ -92,25 +95,28 @@ class EditorConfigError(Exception):
     """The schema has a field the editor cannot show (no label, or a type it has no widget for)."""
 
 
-def editor_config(*, categories: list[tuple[str, str, str]], members: list[tuple[str, str, str]],
-                  action_areas: list[tuple[str, int, str]], labels: dict, site_url: str,
-                  local_backend: str | None, backend: dict | None) -> dict:
+def editor_config(*, languages: list[tuple[str, str, bool]], categories: list[tuple[str, list[str]]],
+                  members: list[tuple[str, list[str]]], action_areas: list[tuple[str, int, str]], labels: dict,
+                  site_url: str, local_backend: str | None, backend: dict | None) -> dict:
     """The Decap CMS configuration of the site.
 
-    `categories`: (id, Chinese label, English label) of every category; `members`: (id,
-    Chinese name, English name) of every member; `action_areas`:
-    (id, number, Chinese title) of every area of the Plan of Action; `labels`: the editor's
+    `languages`: (code, own name, required) of every language written by hand, the default
+    first (mkdocs.yml, languages); `categories`: (id, its labels in those languages) of every
+    category; `members`: (id, its names) of every member; `action_areas`: (id, number, title
+    in the default language) of every area of the Plan of Action; `labels`: the editor's
     words (`editor/labels.yml`); `local_backend`: the address of decap-server in the live
     preview of `make edit`, else None; `backend`: where the hosted editor saves (mkdocs.yml
     `extra.editor.backend`), or None: then it saves only through decap-server.
     """
-    fields = _Fields(labels, {
-        "category": {"widget": "select", "options": [{"label": f"{zh} {en}", "value": id_} for id_, zh, en in categories]},
+    fields = _Fields(labels, languages, {
+        "category": {"widget": "select", "options": [{"label": " ".join(names), "value": id_} for id_, names in categories]},
         "action_areas": {"widget": "select", "multiple": True,
                          "options": [{"label": f"{number}. {title}", "value": id_} for id_, number, title in action_areas]},
         "members": {"widget": "select", "multiple": True, "options": _member_options(members)},
         "host": {"widget": "select", "options": _member_options(members)},
         "cover": {"widget": "image", "choose_url": False},
+        # Written by editor.js when a translation is saved (translations.py), never typed.
+        "translated_from": {"widget": "hidden"},
     })
     return {
         "locale": "zh_Hans",
@@ -123,7 +129,9 @@ def editor_config(*, categories: list[tuple[str, str, str]], members: list[tuple
         # media_folder). This is where the media library page itself uploads.
         "media_folder": f"{NEWS_FOLDER}/images",
         "public_folder": "images",
-        "i18n": {"structure": "multiple_files", "locales": list(models.LANGUAGES), "default_locale": models.LANGUAGES[0]},
+        # Every language written by hand gets its own file of each article (Decap's i18n).
+        "i18n": {"structure": "multiple_files", "locales": [code for code, _, _ in languages],
+                 "default_locale": languages[0][0]},
         "collections": [_news_collection(fields, labels["collections"]["news"])]
                        + [_data_collection(name, file, fields, labels["collections"]) for name, file in DATA_FILES.items()],
     }
@@ -133,7 +141,7 @@ def _member_options(members) -> list[dict]:
     # A select made from members.yml at each build, not Decap's relation widget: that one
     # calls onChange when it mounts (RelationControl.triggerInitialOnChange), so every
     # article naming a member would open marked as having unsaved changes.
-    return [{"label": f"{zh} {en} ({id_})", "value": id_} for id_, zh, en in members]
+    return [{"label": f"{' '.join(names)} ({id_})", "value": id_} for id_, names in members]
 
 
 def _news_collection(fields: "_Fields", words: dict) -> dict:
@@ -188,7 +196,7 @@ def _data_collection(name: str, file: str, fields: "_Fields", words: dict) -> di
     item = _list_item(schema)
     if item is not None:  # a list at the top level, shown under LIST_KEY (see the docstring)
         form = [{"name": LIST_KEY, "label": words[name]["label"], "widget": "list",
-                 "summary": _item_summary(item), "fields": fields.of_model(item)}]
+                 "summary": _item_summary(item, fields.languages[0][0]), "fields": fields.of_model(item)}]
     else:
         form = fields.of_model(schema)
     return {
@@ -206,26 +214,25 @@ def _list_item(schema):
     return get_args(schema)[0] if get_origin(schema) is list else None
 
 
-def _item_summary(model: type[BaseModel]) -> str:
-    """What a collapsed entry of a list shows."""
+def _item_summary(model: type[BaseModel], default: str) -> str:
+    """What a collapsed entry of a list shows (its texts in the default language)."""
     names = model.model_fields
     if "title" in names:
-        return "{{fields.date}} {{fields.title.zh}}" if "date" in names else "{{fields.title.zh}}"
+        return f"{{{{fields.date}}}} {{{{fields.title.{default}}}}}" if "date" in names else f"{{{{fields.title.{default}}}}}"
     if "name" in names:
-        return "{{fields.name.zh}} · {{fields.id}}" if "id" in names else "{{fields.name.zh}}"
+        return f"{{{{fields.name.{default}}}}} · {{{{fields.id}}}}" if "id" in names else f"{{{{fields.name.{default}}}}}"
     if "label" in names:
-        return "{{fields.label.zh}} · {{fields.id}}"
-    if {"zh", "en"} <= set(names):
-        return "{{fields.zh}}"
+        return f"{{{{fields.label.{default}}}}} · {{{{fields.id}}}}"
     return "{{fields.id}}"
 
 
 class _Fields:
     """Decap fields from pydantic fields: widget from the type, Chinese label, English hint."""
 
-    def __init__(self, labels: dict, by_name: dict):
+    def __init__(self, labels: dict, languages: list[tuple[str, str, bool]], by_name: dict):
         self.words = labels["fields"]
         self.option_words = labels["options"]
+        self.languages = languages  # (code, own name, required) of each language written by hand
         self.by_name = by_name  # widgets that come from the site's data, by field name
 
     def of_model(self, model: type[BaseModel], parent: str = "") -> list[dict]:
@@ -261,12 +268,15 @@ class _Fields:
             return {"widget": "select", "options": self._options(hint)}
         if get_origin(hint) is list:
             return self._list(name, get_args(hint)[0], info, parent, optional)
-        if isinstance(hint, type) and issubclass(hint, models.Bilingual):
-            # Optional text in both languages: either may be filled first; the build
-            # refuses one language without the other.
+        if isinstance(hint, type) and issubclass(hint, models.Texts):
+            # A text per language written by hand, labelled with the language's own name; the
+            # languages the policy requires are required (but for an optional text, which the
+            # build refuses with some languages and not the required others).
             inner = "text" if multiline else "string"
             return {"widget": "object", "collapsed": False, "fields": [
-                self.field(lang, {"widget": inner}, required=not optional) for lang in models.LANGUAGES]}
+                {"name": code, "label": own_name, "hint": code, "widget": inner,
+                 **({} if required and not optional else {"required": False})}
+                for code, own_name, required in self.languages]}
         if isinstance(hint, type) and issubclass(hint, BaseModel):
             sub = self.of_model(hint, parent=name)
             if optional:
@@ -284,7 +294,7 @@ class _Fields:
         if get_origin(item) is Literal:
             return {"widget": "select", "multiple": True, "options": self._options(item)}
         if isinstance(item, type) and issubclass(item, BaseModel):
-            return {"widget": "list", "collapsed": True, "summary": _item_summary(item),
+            return {"widget": "list", "collapsed": True, "summary": _item_summary(item, self.languages[0][0]),
                     "fields": self.of_model(item, parent=name), **_list_bounds(info)}
         if item in (models.Text, models.Slug):
             return {"widget": "list"}  # one text per item, typed separated by commas

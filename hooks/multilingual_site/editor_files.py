@@ -83,12 +83,20 @@ def write_admin(ctx, config) -> None:
 
 def _site_inputs(config, labels: dict) -> dict:
     """What the editor's configuration is made from: validated content and mkdocs.yml."""
-    content = build_context.current().content
+    ctx = build_context.current()
+    content = ctx.content
+    hand = ctx.languages.hand_translated
+    default = ctx.default_language
     options = config.extra.get("editor") or {}
+
+    def texts(values) -> list[str]:  # a text in each language written by hand that has it
+        return [values.values[language.code] for language in hand if language.code in values.values]
+
     return {
-        "categories": [(c.id, c.label.zh, c.label.en) for c in content.categories.values()],
-        "members": [(m.id, m.name.zh, m.name.en) for m in content.members.values()],
-        "action_areas": [(a.id, a.number, a.title.zh) for a in content.action_plan.areas],
+        "languages": [(language.code, language.name, language.required) for language in hand],
+        "categories": [(c.id, texts(c.label)) for c in content.categories.values()],
+        "members": [(m.id, texts(m.name)) for m in content.members.values()],
+        "action_areas": [(a.id, a.number, a.title.get(default)) for a in content.action_plan.areas],
         "labels": labels,
         "site_url": config.site_url,
         # decap-server's address in the live preview of `make edit` only (see the docstring).

@@ -15,7 +15,6 @@ import yaml
 
 from .content_model import SiteContent
 from .listings import all_listings, articles_on_page, page_count
-from .models import LANGUAGES
 
 
 def _stub(front_matter: dict) -> str:
@@ -49,7 +48,7 @@ def member_pages(content: SiteContent) -> dict[str, str]:
              "lists": _digest(content.articles_naming(member.id, lang))}
         )
         for member in content.members.values()
-        for lang in LANGUAGES
+        for lang in content.languages.codes
     }
 
 
@@ -71,6 +70,22 @@ def listing_pages(content: SiteContent) -> dict[str, str]:
     return pages
 
 
+def other_versions(content: SiteContent) -> dict[str, str]:
+    """The pages of a language that are not written in it: converted from their source
+    (a derived language), or standing in, untranslated, for a version in another language
+    (translations.py). Each repeats the front matter and text of the version it is made
+    from, and names it: `derived_from` or `fallback_of` (the source's docs path)."""
+    pages = {}
+    for item in (*content.articles, *content.pages):
+        source = item.derived_from or item.fallback_of
+        if source is None:
+            continue
+        front_matter = dict(item.front_matter)
+        front_matter["fallback_of" if item.fallback_of is not None else "derived_from"] = source.src_uri
+        pages[item.src_uri] = _stub(front_matter) + item.body
+    return pages
+
+
 def all_generated_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page of the site, by path relative to the docs directory."""
-    return {**member_pages(content), **listing_pages(content)}
+    return {**member_pages(content), **listing_pages(content), **other_versions(content)}

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import build_context
 from .content_model import Article, SiteContent
-from .models import LANGUAGES
 
 PAGE_SIZE = 10
 
-# Words of the listing titles (page titles come from front matter, so they live here).
-_TITLES = {
-    "zh": {"all": "新闻", "category": "{name}", "year": "{name}年新闻", "tag": "标签：{name}", "page": "{title}（第{n}页）"},
-    "en": {"all": "News", "category": "{name}", "year": "News from {name}", "tag": "Tag: {name}", "page": "{title} (page {n})"},
-}
+
+def _titles(lang: str) -> dict:
+    """The words of a language's listing titles (strings/<lang>.yml, `listing_titles`): page
+    titles come from the stubs' front matter, so they are made here."""
+    return build_context.current().strings[lang]["listing_titles"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Listing:
         return f"{self.base}/index.md" if self.kind in ("all", "year") else f"{self.base}.md"
 
     def title(self, page: int = 1) -> str:
-        words = _TITLES[self.lang]
+        words = _titles(self.lang)
         title = words[self.kind].format(name=self.name)
         return words["page"].format(title=title, n=page) if page > 1 else title
 
@@ -64,10 +64,10 @@ def page_count(listing: Listing, content: SiteContent) -> int:
 
 
 def all_listings(content: SiteContent) -> list[Listing]:
-    """Every listing of the site: categories always in both languages, years and tags where used."""
+    """Every listing of the site: categories always in every language, years and tags where used."""
     listings = []
-    for lang in LANGUAGES:
-        listings.append(Listing("all", "", lang, _TITLES[lang]["all"]))
+    for lang in content.languages.codes:
+        listings.append(Listing("all", "", lang, _titles(lang)["all"]))
         listings += [Listing("category", c.id, lang, c.label.get(lang)) for c in content.categories.values()]
         listings += [Listing("year", str(year), lang, str(year))
                      for (l, year) in sorted(content.by_year) if l == lang]
@@ -84,5 +84,5 @@ def listing_of(meta: dict, lang: str, content: SiteContent) -> Listing:
     elif kind == "tag":
         name = content.tag_names.get((lang, key), key)
     else:
-        name = key or _TITLES[lang]["all"]
+        name = key or _titles(lang)["all"]
     return Listing(kind, key, lang, name)

@@ -45,14 +45,14 @@ def filter_options(members, lang: str) -> dict:
     }
 
 
-def filter_index(members, lang: str) -> list[dict]:
-    """What the directory's filters search, per member (both names, so either language finds it)."""
-    other = "en" if lang == "zh" else "zh"
+def filter_index(members, lang: str, languages) -> list[dict]:
+    """What the directory's filters search, per member (its names in every language, so any
+    of them finds it)."""
     return [
         {
             "id": m.id,
             "name": m.name.get(lang),
-            "other_name": m.name.get(other),
+            "other_names": sorted({m.name.get(other.code) for other in languages} - {m.name.get(lang)}),
             "country": m.country,
             "country_name": country_name(m.country, lang),
             "type": m.type,
@@ -81,32 +81,34 @@ def map_view(members, padding: float = 8, min_span: float = 40) -> str | None:
     return f"{left:.1f} {top:.1f} {min(width, MAP_WIDTH):.1f} {min(height, MAP_HEIGHT):.1f}"
 
 
-EXPORT_FIELDS = ["id", "name_zh", "name_en", "country", "country_name_zh", "country_name_en", "type",
-                 "joined", "website", "lat", "lon", "location_source", "summary_zh", "summary_en", "programmes"]
+def export_fields(languages) -> list[str]:
+    """The exports' columns: a name, a country name and a summary per language of the site."""
+    codes = languages.codes
+    return (["id", *(f"name_{c}" for c in codes), "country", *(f"country_name_{c}" for c in codes), "type",
+             "joined", "website", "lat", "lon", "location_source", *(f"summary_{c}" for c in codes), "programmes"])
+
+
 # Credited wherever coordinates are published (GeoNames is CC BY 4.0).
 LOCATION_CREDIT = "Coordinates: GeoNames (geonames.org), CC BY 4.0, where location_source names it"
 
 
-def export_rows(members) -> list[dict]:
-    """Every member with every field, flat (the open-data exports)."""
-    return [
-        {
-            "id": m.id,
-            "name_zh": m.name.zh, "name_en": m.name.en,
-            "country": m.country,
-            "country_name_zh": country_name(m.country, "zh"), "country_name_en": country_name(m.country, "en"),
-            "type": m.type,
-            "joined": m.joined,
-            "website": m.website,
-            "lat": m.location.lat if m.location else None,
-            "lon": m.location.lon if m.location else None,
-            "location_source": m.location.source if m.location else None,
-            "summary_zh": m.summary.zh if m.summary else None,
-            "summary_en": m.summary.en if m.summary else None,
-            "programmes": list(m.programmes),
-        }
-        for m in members
-    ]
+def export_rows(members, languages) -> list[dict]:
+    """Every member with every field, flat (the open-data exports), in every language; an
+    optional language's missing text is its fallback's, as its pages show it."""
+    codes = languages.codes
+    rows = []
+    for m in members:
+        row = {"id": m.id}
+        row.update({f"name_{c}": m.name.get(c) for c in codes})
+        row["country"] = m.country
+        row.update({f"country_name_{c}": country_name(m.country, c) for c in codes})
+        row.update({"type": m.type, "joined": m.joined, "website": m.website,
+                    "lat": m.location.lat if m.location else None, "lon": m.location.lon if m.location else None,
+                    "location_source": m.location.source if m.location else None})
+        row.update({f"summary_{c}": m.summary.get(c) if m.summary else None for c in codes})
+        row["programmes"] = list(m.programmes)
+        rows.append(row)
+    return rows
 
 
 def _json(value, **options) -> bytes:
@@ -116,16 +118,16 @@ def _json(value, **options) -> bytes:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 
-def members_json(members) -> bytes:
-    return _json(export_rows(members), indent=1) + b"\n"
+def members_json(members, languages) -> bytes:
+    return _json(export_rows(members, languages), indent=1) + b"\n"
 
 
-def members_csv(members) -> bytes:
+def members_csv(members, languages) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet software reads the Chinese correctly."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=export_fields(languages), lineterminator="\r\n")
     writer.writeheader()
-    for row in export_rows(members):
+    for row in export_rows(members, languages):
         row = {**row, "programmes": " ".join(row["programmes"])}
         writer.writerow({key: _inert_cell(value) for key, value in row.items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
@@ -138,7 +140,7 @@ def _inert_cell(value):
     return value
 
 
-def members_geojson(members) -> bytes:
+def members_geojson(members, languages) -> bytes:
     """Members with a location as GeoJSON points (RFC 7946: longitude first)."""
     features = [
         {
@@ -147,13 +149,13 @@ def members_geojson(members) -> bytes:
             "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
             "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")},
         }
-        for row in export_rows(members)
+        for row in export_rows(members, languages)
         if row["lat"] is not None
     ]
     # A foreign member (RFC 7946, 6.1) carries the credit for the coordinates.
     return _json({"type": "FeatureCollection", "attribution": LOCATION_CREDIT, "features": features}, indent=1) + b"\n"
 
 
-def index_json(members, lang: str) -> bytes:
-    return _json(filter_index(members, lang), separators=(",", ":"))
+def index_json(members, lang: str, languages) -> bytes:
+    return _json(filter_index(members, lang, languages), separators=(",", ":"))
 

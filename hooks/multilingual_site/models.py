@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
-
-LANGUAGES = ("zh", "en")
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, StrictBool
+from pydantic_core import core_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # ids and slugs: lowercase ASCII words joined by hyphens
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -105,7 +106,15 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
+def _translated_from(value: object) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9-]*@[0-9a-f]{12}", value):
+        raise ValueError(f"expected the source's language and version, like zh@3fa2b1c0e9d8 (written by make news, "
+                         f"the editor or make translated), got {_describe(value)}")
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+TranslatedFrom = Annotated[str, BeforeValidator(_translated_from)]
 Slug = Annotated[str, BeforeValidator(_slug)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
@@ -122,18 +131,113 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Bilingual(Model):
-    """A text given in both languages; a missing language is an error."""
+class TextLanguages:
+    """What a text in every language is checked against and shown in: the site's languages
+    (languages.Languages, from mkdocs.yml) and the converters of its derived languages.
+    Set for a validation by `texts_in` (content_checks.load_content)."""
 
-    zh: Text
-    en: Text
+    def __init__(self, languages, converters: dict | None = None):
+        self.languages = languages
+        self.converters = converters or {}
+
+
+_TEXT_LANGUAGES: ContextVar[TextLanguages | None] = ContextVar("text_languages", default=None)
+
+
+@contextmanager
+def texts_in(languages: TextLanguages):
+    """Validate texts against these languages (the content is loaded once per build)."""
+    token = _TEXT_LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        _TEXT_LANGUAGES.reset(token)
+
+
+class Texts:
+    """A text given per language (`{zh: 昆明市, en: Kunming, ko: 쿤밍시}`).
+
+    Which languages a text must have is the site's policy (languages.py: `required`); a
+    language made from another (Traditional Chinese) is never written, its text is converted;
+    an optional language left out is shown in its first fallback language that has the text.
+    `get(lang)` (and `texts[lang]` in templates) is the text to show in `lang`;
+    `language_of(lang)` the language it is actually in.
+    """
+
+    __slots__ = ("values", "_with")
+
+    def __init__(self, values: dict[str, str], languages: TextLanguages | None = None):
+        self.values = values
+        self._with = languages
+
+    def language_of(self, lang: str) -> str:
+        if lang in self.values or self._with is None:
+            return lang
+        languages = self._with.languages
+        source = languages[lang].derived_from if lang in languages else None
+        if source is not None and source in self.values:
+            return lang  # converted from its source: in this language
+        return next((other for other in languages.fallbacks(lang) if other in self.values), next(iter(self.values)))
 
     def get(self, lang: str) -> str:
-        return getattr(self, lang)
+        if lang in self.values:
+            return self.values[lang]
+        shown = self.language_of(lang)
+        if shown == lang:  # a derived language
+            source = self._with.languages[lang].derived_from
+            return self._with.converters[lang].text(self.values[source])
+        return self.values[shown]
 
     # Templates write `name[lang]`: without this, Jinja tries item access, catches the
     # TypeError and falls back to the attribute, once per value on every page.
     __getitem__ = get
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Texts) and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    def __repr__(self) -> str:
+        return f"Texts({self.values!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def _validate(cls, value: object) -> "Texts":
+        if isinstance(value, Texts):
+            return value
+        if not isinstance(value, dict):
+            raise ValueError(f"expected the text in each language (like {{zh: 昆明市, en: Kunming}}), got {_describe(value)}")
+        with_languages = _TEXT_LANGUAGES.get()
+        values: dict[str, str] = {}
+        problems: list[str] = []
+        languages = with_languages.languages if with_languages else None
+        for key, text in value.items():
+            key = str(key)
+            if languages is not None and key not in languages:
+                problems.append(f"'{key}' is not a language of the site ({', '.join(languages.codes)}; mkdocs.yml, languages)")
+                continue
+            if languages is not None and not languages[key].hand_translated:
+                problems.append(f"{key}: {languages[key].name} is made from {languages[key].derived_from} when the site "
+                                "is built; remove this line")
+                continue
+            try:
+                values[key] = _text(text)
+            except ValueError as error:
+                problems.append(f"{key}: {error}")
+        if languages is not None:
+            for language in languages.required:
+                if language.code not in value:
+                    problems.append(f"missing in {language.name} ({language.code}); every text needs it "
+                                    "(mkdocs.yml, languages: required)")
+        if not values and not problems:
+            problems.append("must give the text in at least one language")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return cls(values, with_languages)
 
 
 def _unique_list(values: list) -> list:
@@ -153,25 +257,25 @@ class Location(Model):
 
 class Member(Model):
     id: Slug
-    name: Bilingual
+    name: Texts
     country: CountryCode
     type: MemberType = "city"
-    seat: Bilingual | None = None  # a province's or region's capital (where the map places it)
+    seat: Texts | None = None  # a province's or region's capital (where the map places it)
     joined: PartialDate | None = None
     website: HttpUrl | None = None
     location: Location | None = None
-    summary: Bilingual | None = None
+    summary: Texts | None = None
     programmes: Annotated[list[ProgrammeId], AfterValidator(_unique_list)] = []
 
 
 class Category(Model):
     id: Slug
-    label: Bilingual
+    label: Texts
 
 
 class Office(Model):
     id: Slug
-    name: Bilingual
+    name: Texts
     address: Text
     postal_address: Text | None = None
     phone: Text | None = None
@@ -181,80 +285,80 @@ class Office(Model):
 
 class Region(Model):
     id: Slug
-    name: Bilingual
+    name: Texts
     offices: list[Office] = Field(min_length=1)
 
 
 class NumberedText(Model):
     id: Slug
-    text: Bilingual
+    text: Texts
 
 
 class Decision(Model):
     number: Text
-    title: Bilingual
-    summary: Bilingual
+    title: Texts
+    summary: Texts
 
 
 class ActionArea(Model):
     number: int = Field(ge=1)
     id: Slug
-    title: Bilingual
+    title: Texts
     activities: list[NumberedText] = Field(min_length=1)
 
 
 class ActionPlan(Model):
-    title: Bilingual
-    short_name: Bilingual | None = None
-    tagline: Bilingual | None = None
+    title: Texts
+    short_name: Texts | None = None
+    tagline: Texts | None = None
     decision: Decision
-    background: Bilingual
+    background: Texts
     objectives: list[NumberedText] = Field(min_length=1)
     areas: list[ActionArea] = Field(min_length=1)
-    implementation: Bilingual
+    implementation: Texts
 
 
 class Milestone(Model):
     id: Slug  # stable: the calendar's event UID is made from it
     date: PartialDate
-    title: Bilingual
-    text: Bilingual
+    title: Texts
+    text: Texts
     members: Annotated[list[Slug], AfterValidator(_unique_list)] = []
     news: Slug | None = None
 
 
 class EdinburghProcess(Model):
-    name: Bilingual
-    short_name: Bilingual
-    tagline: Bilingual | None = None  # one line for the home page's programme tile
-    summary: Bilingual
-    led_by: Bilingual
-    partners: list[Bilingual] = []
+    name: Texts
+    short_name: Texts
+    tagline: Texts | None = None  # one line for the home page's programme tile
+    summary: Texts
+    led_by: Texts
+    partners: list[Texts] = []
     milestones: list[Milestone] = Field(min_length=1)
 
 
 class Agreement(Model):
     date: IsoDate
-    title: Bilingual
-    text: Bilingual
+    title: Texts
+    text: Texts
 
 
 class Activity(Model):
     id: Slug
     date: IsoDate
     type: ActivityType
-    title: Bilingual
-    place: Bilingual | None = None
-    partners: list[Bilingual] = []
+    title: Texts
+    place: Texts | None = None
+    partners: list[Texts] = []
     news: Slug | None = None
     action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
 
 
 class CentreOfExcellence(Model):
-    name: Bilingual
-    short_name: Bilingual | None = None
-    tagline: Bilingual | None = None
-    summary: Bilingual
+    name: Texts
+    short_name: Texts | None = None
+    tagline: Texts | None = None
+    summary: Texts
     host: Slug
     agreement: Agreement
     activities: list[Activity] = []
@@ -285,17 +389,18 @@ class NewsFrontMatter(Model):
     source: Text | None = None
     draft: StrictBool = False
     action_areas: Annotated[list[Slug], AfterValidator(_unique_list)] = []  # ids from action_plan.yml
+    translated_from: TranslatedFrom | None = None  # a translation's source version (translations.py)
 
 
 class Figure(Model):
     value: Text  # as the source states it: "2500+", "120+", "25"
-    label: Bilingual
+    label: Texts
 
 
 class Network(Model):
     """ICLEI's global network as the documents describe it (the home page's figures)."""
 
-    about: Bilingual
+    about: Texts
     home_region: Slug  # the region of data/offices.yml this site's secretariat belongs to
     figures: list[Figure] = Field(min_length=1)
 
@@ -320,6 +425,7 @@ class PageFrontMatter(Model):
     draft: StrictBool = False
     hide: Annotated[list[PageHidden], AfterValidator(_unique_list)] = []
     search: SearchOptions | None = None
+    translated_from: TranslatedFrom | None = None
 
 
 # What each data file holds: a list of entries, or one mapping.

@@ -145,15 +145,15 @@ class _QuietBuildLog(logging.Filter):
 
 
 def _sitemap_entry(file) -> tuple:
-    return (file.url, bool(file.page is not None and not file.page.is_link),
-            {locale: alternate.url for locale, alternate in upstream.alternates(file).items()})
+    return (file.url, file.src_uri, bool(file.page is not None and not file.page.is_link),
+            {locale: (alternate.url, alternate.src_uri) for locale, alternate in upstream.alternates(file).items()})
 
 
 def _sitemap_file(entry: tuple):
     """A stand-in for a File, with what overrides/sitemap.xml reads of one."""
-    url, is_page, alternates = entry
-    return SimpleNamespace(url=url, page=SimpleNamespace(is_link=False) if is_page else None,
-                           alternates={locale: SimpleNamespace(url=u) for locale, u in alternates.items()})
+    url, src_uri, is_page, alternates = entry
+    return SimpleNamespace(url=url, src_uri=src_uri, page=SimpleNamespace(is_link=False) if is_page else None,
+                           alternates={locale: SimpleNamespace(url=u, src_uri=s) for locale, (u, s) in alternates.items()})
 
 
 def barrier() -> None:

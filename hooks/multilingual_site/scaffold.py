@@ -1,4 +1,6 @@
-"""The placeholders `make news` writes into a new article pair, in one place.
+"""The placeholders `make news` writes into a new article's files, in one place: each
+language's words for them are in strings/<locale>.yml (`scaffold_title`, `scaffold_body`,
+`scaffold_summary`).
 
 tools/new_article.py writes them; content_checks.py refuses to publish an article that still
 holds one (a draft may keep them while it is being written).
@@ -6,19 +8,27 @@ holds one (a draft may keep them while it is being written).
 
 from __future__ import annotations
 
-BODY = {
-    "zh": "在这里写正文第一段。\n\n## 小标题\n\n正文……\n",
-    "en": "Write the first paragraph here.\n\n## A subheading\n\nText…\n",
-}
-UNTRANSLATED_TITLE = "[English title of: {title}]"
-
-# What must be gone before an article is published: the title's marker and the body's lines.
-_TITLE_MARK = UNTRANSLATED_TITLE.split("{", 1)[0]
-_BODY_MARKS = ("在这里写正文第一段。", "Write the first paragraph here.")
+from dataclasses import dataclass
 
 
-def placeholder_in(title: str | None, body: str) -> str | None:
+@dataclass(frozen=True)
+class Placeholders:
+    """What must be gone before an article is published: each language's title marker (its
+    `scaffold_title` up to `{title}`) and the first line of its `scaffold_body`."""
+
+    titles: tuple[str, ...]
+    bodies: tuple[str, ...]
+
+
+def placeholders(strings: dict[str, dict]) -> Placeholders:
+    titles = {words["scaffold_title"].split("{", 1)[0] for words in strings.values()}
+    bodies = {words["scaffold_body"].strip().splitlines()[0] for words in strings.values()}
+    return Placeholders(tuple(sorted(t for t in titles if t.strip())), tuple(sorted(b for b in bodies if b.strip())))
+
+
+def placeholder_in(title: str | None, body: str, marks: Placeholders) -> str | None:
     """The scaffold text an article still holds, or None."""
-    if title and title.startswith(_TITLE_MARK):
-        return _TITLE_MARK + "…]"
-    return next((mark for mark in _BODY_MARKS if mark in body), None)
+    for mark in marks.titles:
+        if title and title.startswith(mark):
+            return mark + "…]"
+    return next((mark for mark in marks.bodies if mark in body), None)

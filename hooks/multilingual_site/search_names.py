@@ -19,15 +19,14 @@ import re
 
 from . import chinese_words
 from .content_model import SiteContent
-from .models import LANGUAGES
 
 # Han characters, as Material's search plugin segments them (`\p{script: Han}`).
 _HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def page_names(meta: dict, content: SiteContent) -> list[str]:
-    """Every name of what a page shows, in both languages ([] for other pages). Routed by
-    the page's view, not its path."""
+    """Every name of what a page shows, in every language of the site ([] for other pages).
+    Routed by the page's view, not its path."""
     view = meta.get("view")
     if view == "member":
         named = [content.members[meta["member"]].name]
@@ -43,10 +42,10 @@ def page_names(meta: dict, content: SiteContent) -> list[str]:
     else:
         return []
     names: list[str] = []
-    for bilingual in named:
-        for lang in LANGUAGES:
-            if bilingual is not None and bilingual.get(lang) not in names:
-                names.append(bilingual.get(lang))
+    for texts in named:
+        for lang in content.languages.codes:
+            if texts is not None and texts.get(lang) not in names:
+                names.append(texts.get(lang))
     return names
 
 

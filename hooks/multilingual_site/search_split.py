@@ -22,7 +22,7 @@ def split_per_language(ctx, config) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     default = ctx.default_language
-    others = [lang for lang in ctx.languages if lang != default]
+    others = [lang for lang in ctx.languages.codes if lang != default]
     prefixes = [(lang, f"{lang}/") for lang in others]
     indexes = {lang: [] for lang in [default, *others]}
     for entry in merged["docs"]:

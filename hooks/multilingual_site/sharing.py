@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from . import upstream
 from .content_model import first_paragraph
-from .i18n import LANGUAGE_TAG
 from .publishing import moment
 
-OG_LOCALE = {"zh": "zh_CN", "en": "en_GB"}
 DESCRIPTION_LENGTH = 200
 
 
@@ -72,7 +70,11 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
     url = page.canonical_url or config.site_url
     title = str(page.meta.get("title") or config.site_name)
     description = describe(page, lang, content, config, article)
-    other_locales = [OG_LOCALE[l] for l in OG_LOCALE if l != lang and l in upstream.alternates(page.file)]
+    languages = content.languages
+    # The other languages this page exists in (not pages standing in, untranslated: translations.py).
+    translated = {code for code, file in upstream.alternates(page.file).items()
+                  if code in languages and content.is_translated(file.src_uri)}
+    other_locales = [language.og_locale for language in languages if language.code != lang and language.code in translated]
     organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url,
                     "logo": {"@type": "ImageObject", "url": config.site_url + LOGO, "width": 512, "height": 512}}
     image_url, width, height = image or (config.site_url + SHARE_IMAGE, 1200, 630)
@@ -86,7 +88,7 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
         "image_is_cover": image is not None,
         "image_width": width,
         "image_height": height,
-        "locale": OG_LOCALE[lang],
+        "locale": languages[lang].og_locale,
         "alternate_locales": other_locales,
         "site_name": config.site_name,
         "published": None,
@@ -102,7 +104,7 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
             "description": description,
             "datePublished": published,
             "dateModified": moment(article.meta.updated or article.meta.date).isoformat(),
-            "inLanguage": LANGUAGE_TAG[lang],
+            "inLanguage": languages[lang].tag,
             "url": url,
             "mainEntityOfPage": url,
             "author": {"@type": "Organization", "name": article.meta.source or config.site_name},
@@ -114,20 +116,23 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
         data["json_ld"] = {"@context": "https://schema.org", **organization, "description": description,
                            "parentOrganization": ICLEI}
     elif page.meta.get("view") == "member":
-        data["json_ld"] = member_json_ld(content.members[page.meta["member"]], lang, url, description)
+        data["json_ld"] = member_json_ld(content.members[page.meta["member"]], lang, url, description, languages)
     return data
 
 
-def member_json_ld(member, lang: str, url: str, description: str) -> dict:
+def member_json_ld(member, lang: str, url: str, description: str, languages) -> dict:
     """A member government, the place it governs and its membership of ICLEI (schema.org)."""
-    other = "en" if lang == "zh" else "zh"
-    area = {"@type": "City" if member.type == "city" else "AdministrativeArea", "name": member.name.get(lang),
+    name = member.name.get(lang)
+    area = {"@type": "City" if member.type == "city" else "AdministrativeArea", "name": name,
             "address": {"@type": "PostalAddress", "addressCountry": member.country}}
     if member.location:
         area["geo"] = {"@type": "GeoCoordinates", "latitude": member.location.lat, "longitude": member.location.lon}
-    data = {"@context": "https://schema.org", "@type": "GovernmentOrganization", "name": member.name.get(lang),
-            "alternateName": member.name.get(other), "url": url, "description": description,
-            "inLanguage": LANGUAGE_TAG[lang], "areaServed": area, "memberOf": ICLEI}
+    # Its names in the other languages written by hand, each once.
+    others = list(dict.fromkeys(member.name.values[language.code] for language in languages.hand_translated
+                                if language.code in member.name.values and member.name.values[language.code] != name))
+    data = {"@context": "https://schema.org", "@type": "GovernmentOrganization", "name": name,
+            "alternateName": others[0] if len(others) == 1 else others, "url": url, "description": description,
+            "inLanguage": languages[lang].tag, "areaServed": area, "memberOf": ICLEI}
     if member.website:
         data["sameAs"] = [member.website]
     return data

@@ -26,6 +26,6 @@ def copy_to_language_roots(ctx, config) -> None:
     sitemap = Path(config.site_dir) / "sitemap.xml"
     if not sitemap.exists():
         return
-    for lang in ctx.languages:
+    for lang in ctx.languages.codes:
         if lang != ctx.default_language:
             shutil.copyfile(sitemap, Path(config.site_dir) / i18n.language_root(lang, ctx.default_language) / "sitemap.xml")

@@ -102,6 +102,10 @@ TEMPLATE_PATCHES = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
+        # A page standing in for a missing translation: <html lang> of the text it shows
+        # (page_views.py sets page.meta.html_lang).
+        ("<html lang=\"{{ lang.t('language') }}\"",
+         "<html lang=\"{{ page.meta.html_lang if page and page.meta and page.meta.html_lang else lang.t('language') }}\""),
     ],
     "partials/header.html": [
         (' title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}"',
@@ -235,8 +239,9 @@ def default_language(config) -> str:
     return _i18n(config).default_language
 
 
-def build_languages(config) -> list[str]:
-    return list(_i18n(config).build_languages)
+def language_entries(config) -> list[dict]:
+    """The plugin's `languages` list of mkdocs.yml, as plain mappings (languages.py reads them)."""
+    return [dict(entry) for entry in _i18n(config).config.languages]
 
 
 def is_nested_pass(config) -> bool:

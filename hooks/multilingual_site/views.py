@@ -40,6 +40,8 @@ class ArticleEntry:
     category: str
     cover: dict | None  # the cover's published sizes, for photo.html
     status: str
+    # Not translated into the listing's language: the language it is shown in ({name, tag}).
+    shown_in: dict | None = None
 
 
 def entries(articles: list[Article], content: SiteContent, lang: str, link: Link) -> list[ArticleEntry]:
@@ -52,9 +54,18 @@ def entries(articles: list[Article], content: SiteContent, lang: str, link: Link
             category=content.categories[a.meta.category].label.get(lang),
             cover=cover_picture(a, link, CARD_WIDTH, CARD_SIZES),
             status=a.status,
+            shown_in=shown_in(a, content),
         )
         for a in articles
     ]
+
+
+def shown_in(item, content: SiteContent) -> dict | None:
+    """The language an untranslated article or page is shown in ({name, tag}), else None."""
+    if item.fallback_of is None:
+        return None
+    language = content.languages[item.fallback_of.lang]
+    return {"name": language.name, "tag": language.tag, "code": language.code}
 
 
 def cover_picture(article: Article, link: Link, width: int | None, sizes: str) -> dict | None:
@@ -161,7 +172,7 @@ def _related(item: Article, content: SiteContent) -> list[Article]:
         ranks = list(map(_RANK, content.articles_naming(member_id, lang)[:RELATED_CANDIDATES]))
         score.update(ranks)
         score.update(ranks)  # a shared member counts double
-    for tag in item.meta.tags:
+    for tag in item.meta.tags if item.fallback_of is None else ():  # another language's tags: no listing here
         score.update(map(_RANK, content.by_tag.get((lang, content.tag_slug(lang, tag)), [])[:RELATED_CANDIDATES]))
     score.pop(item.rank, None)
     best = heapq.nsmallest(RELATED_COUNT, ((-points, rank) for rank, points in score.items()))
@@ -178,7 +189,10 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
         "status": item.status,
         "cover": cover_picture(item, link, None, ARTICLE_SIZES),
         "category": {"name": category.name, "url": link(category.path(1))},
-        "tags": [{"name": tag, "url": link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))} for tag in item.meta.tags],
+        # An untranslated article's tags are words of another language: this one lists no page for them.
+        "tags": [{"name": tag, "url": None if item.fallback_of else link(Listing("tag", content.tag_slug(lang, tag), lang, tag).path(1))}
+                 for tag in item.meta.tags],
+        "shown_in": shown_in(item, content),
         "members": [_member_link(content, m, lang, link) for m in item.meta.members],
         "newer": entries([newer], content, lang, link)[0] if newer else None,
         "older": entries([older], content, lang, link)[0] if older else None,
@@ -222,6 +236,7 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
     }
     return {
         "member": item,
+        "other_names": other_names(item.name, lang, content),
         "country": country_name(item.country, lang),
         "programmes": [{"id": p, "url": link(programme_pages[p]) if programme_pages[p] else None}
                        for p in item.programmes],
@@ -229,6 +244,18 @@ def member(meta, content: SiteContent, lang: str, link: Link) -> dict:
         "directory_url": link("members/index.md"),
         "map": _map([item], lang, None, padding=12, min_span=64),  # one dot: the page itself
     }
+
+
+def other_names(names, lang: str, content: SiteContent) -> list[dict]:
+    """A name as the other languages written by hand give it ({name, tag}), each once, not
+    repeating the name shown in `lang`."""
+    shown, found = {names.get(lang)}, []
+    for language in content.languages.hand_translated:
+        name = names.values.get(language.code)
+        if language.code != lang and name and name not in shown:
+            shown.add(name)
+            found.append({"name": name, "tag": language.tag})
+    return found
 
 
 def regions_home_first(content: SiteContent, home_region: str | None) -> list:

@@ -12,7 +12,7 @@
       var entries = index.map(function (m) {
         return {
           item: document.getElementById("m-" + m.id),
-          text: normalise([m.id, m.name, m.other_name, m.country_name].join(" ")),
+          text: normalise([m.id, m.name, ...m.other_names, m.country_name].join(" ")),
           member: m,
         };
       }).filter(function (e) { return e.item; });

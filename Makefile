@@ -23,7 +23,7 @@ quietly = mkdir -p $(LOGS) && { ( $(2) ) > $(LOGS)/$(1).log 2>&1 || { cat $(LOGS
 # A Debian package the browser tests, screenshots or `make nginx` need (sudo unless root).
 apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(1),$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1))
 
-.PHONY: site serve edit test news translations screenshots bench nginx clean
+.PHONY: site serve edit test news translations translated screenshots bench nginx clean
 
 .venv/.site-deps: requirements.txt
 	@echo "Installing the pinned Python packages into .venv/"
@@ -68,9 +68,16 @@ news: $(VENV)/.site-deps
 	@test -n "$$TITLE" || { echo 'usage: make news TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [CATEGORY=...]'; exit 2; }
 	$(PY) tools/new_article.py --from-environment
 
-## translations: list every article missing a translation.
+## translations: per language, every page and article missing a translation, and every
+## translation made from an earlier version of its source (outdated).
 translations: $(VENV)/.site-deps
 	$(PY) tools/translations.py
+
+## translated: record that a translation is up to date with its source, e.g.
+##   make translated FILE=docs/news/2024/mongolia-visit.ko.md
+translated: $(VENV)/.site-deps
+	@test -n "$$FILE" || { echo 'usage: make translated FILE=docs/news/<YYYY>/<slug>.<language>.md'; exit 2; }
+	$(PY) tools/translations.py --done "$$FILE"
 
 ## screenshots: every page type (home, news, article, directory, profile, programmes, offices, 404)
 ## at 1280x800 and 390x844, both languages, into screenshots/ (not committed). Installs Debian's

@@ -13,6 +13,12 @@
 //   written back as the list.
 // - The widget `article-slug`: a new article's slug is asked for (it names the files
 //   docs/news/<year>/<slug>.<lang>.md); a saved article shows its own, which does not change.
+// - Translations (hooks/multilingual_site/translations.py): the widget `translation-status`
+//   shows each language's version of the article as missing, outdated (its source changed
+//   since it was translated) or up to date; saving records, in each translation edited, the
+//   version of the source it now matches (`translated_from: zh@<hash>`, the hash the build
+//   computes), leaves out a language given no text of its own (no file: its readers are
+//   shown another language's, marked), and refuses a translation with text but no title.
 // - The preview pane uses the site's stylesheets; articles are previewed as on the site.
 //
 // Its agreements with the configuration (hooks/multilingual_site/editor_config.py) come from
@@ -90,11 +96,13 @@ function articleFormat(fields) {
       const match = FRONT_MATTER.exec(text);
       if (!match || match.index !== 0) return { body: text };
       const body = match[2].replace(/^(?:[ \t]*\r?\n)+/, '');
-      return { ...(parseYaml(match[1]) ?? {}), ...(body.trim() ? { body } : {}) };
+      const data = { ...(parseYaml(match[1]) ?? {}), ...(body.trim() ? { body } : {}) };
+      // Its own text as it was read: saving tells an edited translation from one left alone.
+      return { ...data, [LOADED]: ownText(data) };
     },
     toFile(data) {
       const { body = '', ...meta } = data;
-      for (const name of EDITOR_ONLY) delete meta[name];
+      for (const name of [...EDITOR_ONLY, LOADED]) delete meta[name];
       const text = body.trim() ? `\n${body.replace(/\s+$/, '')}\n` : '';
       return `---\n${writeYaml(meta, fields)}---\n${text}`;
     },
@@ -131,20 +139,85 @@ function registerFormats(config) {
   }
 }
 
-// Decap checks required fields in the first language only, and writes the second
-// language's file as soon as a value is shared with it (the date): without its own title
-// that file is one the build refuses. Saving is refused here instead, where the author
-// sees why (a Decap notice), before any file is written.
-function requireEveryTitle({ entry }) {
+// --- Translations ---------------------------------------------------------------------
+
+const LOADED = '__loaded_text';
+
+function ownText(data) {
+  const get = name => (data && typeof data.get === 'function' ? data.get(name) : data?.[name]);
+  return ['title', 'summary', 'body'].map(name => String(get(name) ?? '').replace(/\r\n/g, '\n').trim()).join('\n');
+}
+
+// The version a translation records of its source: as translations.source_version computes it.
+async function sourceVersion(data) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(ownText(data)));
+  return Array.from(new Uint8Array(digest), byte => byte.toString(16).padStart(2, '0')).join('').slice(0, 12);
+}
+
+function hasOwnText(data) {
+  return ownText(data).replace(/\n/g, '') !== '';
+}
+
+// Decap checks required fields in the first language only, and writes another language's
+// file as soon as a value is shared with it (the date). A language given no text of its own
+// is left out (no file: the build shows its readers another language's version, marked);
+// one with text but no title is refused here, where the author sees why, before any file is
+// written; each translation edited records the version of the source it now matches.
+// (Decap hands every handler the same object: a new `entry` set on it is what is saved.)
+async function completeTranslations(args) {
+  let entry = args.entry;
   if (entry.get('collection') !== 'news') return undefined;
+  const version = `${DEFAULT_LOCALE}@${await sourceVersion(entry.get('data'))}`;
   for (const [locale, translation] of (entry.get('i18n') || new Map()).entries()) {
-    const title = translation.getIn(['data', 'title']);
+    const data = translation.get('data');
+    if (!hasOwnText(data)) {
+      entry = entry.deleteIn(['i18n', locale]);
+      continue;
+    }
+    const title = data.get('title');
     if (typeof title !== 'string' || !title.trim()) {
-      throw new Error(`每种语言都需要标题：请填写 ${locale.toUpperCase()} 标题 (each language needs its title: ${locale})`);
+      throw new Error(`这种语言的译文需要标题：请填写 ${locale} 标题 (a translation needs its title: ${locale})`);
+    }
+    if (data.get(LOADED) === undefined || data.get(LOADED) !== ownText(data)) {
+      entry = entry.setIn(['i18n', locale, 'data', 'translated_from'], version);
     }
   }
-  return undefined;  // the entry as it is
+  args.entry = entry;
+  return undefined;
 }
+
+// Above the form: each language's version, as `make translations` reports it.
+const STATUS_WORDS = {
+  missing: '未翻译 missing', outdated: '需要更新 outdated', current: '已是最新 up to date', source: '原文 source',
+};
+
+const TranslationStatusControl = window.createClass({
+  getInitialState() { return { version: null }; },
+  componentDidMount() { this.update(); },
+  componentDidUpdate() { this.update(); },
+  update() {
+    const text = ownText(this.props.entry.get('data'));
+    if (this.lastText === text) return;
+    this.lastText = text;
+    sourceVersion(this.props.entry.get('data')).then(version => this.setState({ version }));
+  },
+  isValid() { return true; },
+  render() {
+    const { entry, forID, classNameWrapper } = this.props;
+    const rows = LOCALES.map(locale => {
+      let status = 'source';
+      if (locale !== DEFAULT_LOCALE) {
+        const data = entry.getIn(['i18n', locale, 'data']);
+        const record = data && data.get('translated_from');
+        if (!hasOwnText(data)) status = 'missing';
+        else if (this.state.version && record === `${DEFAULT_LOCALE}@${this.state.version}`) status = 'current';
+        else status = 'outdated';
+      }
+      return h('li', { key: locale, 'data-locale': locale, 'data-status': status }, `${locale}: ${STATUS_WORDS[status]}`);
+    });
+    return h('ul', { id: forID, className: `${classNameWrapper} site-translation-status` }, rows);
+  },
+});
 
 // --- The slug of a new article --------------------------------------------------------
 
@@ -204,8 +277,12 @@ const response = await fetch(new URL('config.yml', import.meta.url), { cache: 'n
 if (!response.ok) throw new Error(`config.yml: ${response.status} ${response.statusText}`);
 const config = parseYaml(await response.text());
 
+const LOCALES = config.i18n.locales;
+const DEFAULT_LOCALE = config.i18n.default_locale;
+
 registerFormats(config);
-CMS.registerEventListener({ name: 'preSave', handler: requireEveryTitle });
+CMS.registerEventListener({ name: 'preSave', handler: completeTranslations });
 CMS.registerWidget('article-slug', ArticleSlugControl);
+CMS.registerWidget('translation-status', TranslationStatusControl);
 registerPreview();
 CMS.init({ config: { ...config, load_config_file: false } });

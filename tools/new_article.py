@@ -1,9 +1,13 @@
-"""Create the zh/en pair of a new news article, front matter filled in (`make news`).
+"""Create a new article in every language written by hand, front matter filled in (`make news`).
 
     python tools/new_article.py --title "标题" [--slug my-slug] [--date 2024-08-03] [--category network-news]
 
-Both files start as drafts (`draft: true`): they show in the live preview, marked, and are
-published once the author sets `draft: false` (in each language when it is ready).
+The languages are mkdocs.yml's (its languages list: the default language's file holds the
+title, the others a placeholder to translate, each recording the version of the default
+language's text it is to be translated from: `translated_from`, so `make translations`
+reports them until they are translated). The placeholders are each language's words
+(strings/<locale>.yml). Every file starts as a draft (`draft: true`): shown in the live
+preview, marked, and published once the author sets `draft: false` in each language.
 """
 
 from __future__ import annotations
@@ -20,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from multilingual_site.i18n import tag_slug  # noqa: E402
+from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
 from multilingual_site.models import _slug  # noqa: E402
 from multilingual_site.publishing import build_date  # noqa: E402
-from multilingual_site.scaffold import BODY, UNTRANSLATED_TITLE  # noqa: E402
-
+from multilingual_site.translations import source_version  # noqa: E402
 
 
 def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category: str) -> list[Path]:
@@ -37,25 +41,33 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
         raise SystemExit(f"SLUG: {error}") from None
     if slug in ("index", "page", "tag"):
         raise SystemExit(f"SLUG: '{slug}' is reserved; choose another")
+    languages = from_mkdocs_yml(project / "mkdocs.yml").hand_translated
+    words = {language.code: yaml.safe_load((project / "strings" / f"{language.code}.yml").read_text(encoding="utf-8"))
+             for language in languages}
     folder = project / "docs" / "news" / str(day.year)
-    files = [folder / f"{slug}.{lang}.md" for lang in ("zh", "en")]
+    files = [folder / f"{slug}.{language.code}.md" for language in languages]
     for file in files:
         if file.exists():
             raise SystemExit(f"{file.relative_to(project)} already exists; choose another SLUG")
     folder.mkdir(parents=True, exist_ok=True)
-    for lang, file in zip(("zh", "en"), files):
+    source = languages[0].code  # the default language's file is the one written first
+    source_body = words[source]["scaffold_body"]
+    for language, file in zip(languages, files):
+        own = words[language.code]
         front_matter = {
-            "title": title if lang == "zh" else UNTRANSLATED_TITLE.format(title=title),
+            "title": title if language.code == source else own["scaffold_title"].format(title=title),
             "date": day.isoformat(),
             "category": category,
             "tags": [],
             "members": [],
-            "source": "宜可城东亚秘书处" if lang == "zh" else "ICLEI East Asia Secretariat",
+            "source": own["wordmark"],
             "draft": True,
         }
+        if language.code != source:
+            front_matter["translated_from"] = f"{source}@{source_version(title, None, source_body)}"
         text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
-        hint = "# summary: 一两句话的摘要\n" if lang == "zh" else "# summary: one or two sentences\n"
-        file.write_text(f"---\n{text}{hint}---\n\n{BODY[lang]}", encoding="utf-8")
+        hint = f"# summary: {own['scaffold_summary']}\n"
+        file.write_text(f"---\n{text}{hint}---\n\n{own['scaffold_body']}", encoding="utf-8")
     return files
 
 
@@ -79,7 +91,8 @@ def main(argv=None) -> int:
     files = scaffold(args.project, args.title, args.slug, args.date or build_date(), args.category)
     for file in files:
         print(f"created {file.relative_to(args.project)}")
-    print("Both are drafts: set `draft: false` when each is ready. Preview with `make serve`.")
+    print("All are drafts: set `draft: false` when each is ready. Preview with `make serve`; "
+          "`make translations` lists what is left to translate.")
     return 0
 
 

@@ -24,13 +24,14 @@ from .loading import ContentError, Problem, load_data_file
 TEXT_FIELDS = ("title", "summary", "source", "description", "tags")
 
 # What Markdown never shows as text: fenced code, inline code, HTML tags and comments,
-# autolinks, a link's or an image's address (`](…)`), and reference definitions.
+# autolinks, a link's or an image's address (`](address` — its title, a caption, is text),
+# and reference definitions' labels and addresses.
 _PROTECTED = re.compile(
     r"```.*?```|~~~.*?~~~"
     r"|`[^`\n]+`"
     r"|<!--.*?-->|<[A-Za-z/!][^>\n]*>"
-    r"|\]\([^)\n]*\)"
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$",
+    r"|\]\(\s*(?:<[^>\n]*>|[^)\s]*)"
+    r"|^[ ]{0,3}\[[^\]\n]+(?P<definition>\]:[ \t]*\S+)",  # a label is text, converted as its uses are
     re.DOTALL | re.MULTILINE,
 )
 # Placeholders for set-aside phrases: private-use characters no source holds (content
@@ -69,9 +70,10 @@ class Converter:
         """A Markdown body converted, its addresses, tags and code left as written."""
         pieces, position = [], 0
         for match in _PROTECTED.finditer(markdown):
-            pieces.append(self.text(markdown[position:match.start()]))
-            pieces.append(match.group(0))
-            position = match.end()
+            start, end = match.span("definition") if match.group("definition") else match.span()
+            pieces.append(self.text(markdown[position:start]))
+            pieces.append(markdown[start:end])
+            position = end
         pieces.append(self.text(markdown[position:]))
         return "".join(pieces)
 

@@ -13,7 +13,10 @@ Three agreements with the editor's own script (`editor/editor.js`), which implem
   reads it, keys in the order of the form's fields, without the editor-only fields below;
 - a data file whose top level is a list (members, categories, offices) is shown as a
   mapping with one key, `LIST_KEY` (Decap's file collections expect a mapping);
-- the widget `article-slug` asks for the slug of a new article only.
+- the widget `article-slug` asks for the slug of a new article only;
+- the widget `translation-status` shows, above an article's form, each language's status
+  (missing, outdated, up to date: translations.py), and saving an article records, in each
+  translation edited, the version of the source it now matches (`translated_from`).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ NEWS_FOLDER = "docs/news"
 LIST_KEY = "entries"
 # Fields of the article form that are not front matter: the slug names the files, the body
 # is the text after the front matter. editor.js's format leaves `slug` out of the file.
-EDITOR_ONLY_FIELDS = ("slug",)
+EDITOR_ONLY_FIELDS = ("slug", "translations")
 
 # Which data file each data collection edits, by collection name (in the sidebar's order).
 DATA_FILES = {
@@ -158,6 +161,7 @@ def _news_collection(fields: "_Fields", words: dict) -> dict:
         if field["name"] == "title":
             form.append({**fields.field("slug", {"widget": "article-slug", "pattern": _ARTICLE_SLUG_PATTERN}, required=False),
                          "i18n": "none"})
+            form.append({**fields.field("translations", {"widget": "translation-status"}, required=False), "i18n": "none"})
         elif field["name"] == "draft":
             form[-1]["default"] = True  # as `make news`: published when the author says so
     form.append({**fields.field("body", {"widget": "markdown"}, required=False), "i18n": True})

@@ -97,8 +97,8 @@ def report_lines(statuses: dict[str, LanguageStatus], detailed: bool = False) ->
                 lines.append(f"Translations ({code}): {len(found.missing)} missing, {len(found.outdated)} outdated "
                              "(make translations lists them)")
             continue
-        for source, shown in found.missing:
-            lines.append(f"{code}: missing: {source} (readers are shown the {shown} version)")
+        for shown_as, shown in found.missing:
+            lines.append(f"{code}: missing: {shown_as} has no {code} version (its readers are shown this {shown} one)")
         for translation, why in found.outdated:
             lines.append(f"{code}: outdated: {translation}: {why}")
         for translation in found.untracked:

@@ -44,7 +44,7 @@ apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(
 	@$(call quietly,pip-properdocs,.venv-properdocs/bin/python -m pip install --disable-pip-version-check --no-deps -r requirements-properdocs.txt)
 	@touch $@
 
-## site: install the pinned dependencies and build the whole bilingual site into site/.
+## site: install the pinned dependencies and build the whole multilingual site into site/.
 ## site/ is replaced in one step by a complete build only, one build at a time (tools/build_site.py).
 ## (npm packages too: the editor at /admin/ is copied from node_modules/.)
 site: $(VENV)/.site-deps node_modules/.installed

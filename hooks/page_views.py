@@ -4,7 +4,7 @@ Events:
 - on_files (after mkdocs-static-i18n): indexes this language pass's page URLs
   (the pass's `urls` in the build context), which every hook uses to link pages.
 - on_env: makes an autoescaping Jinja environment over the theme's templates for views,
-  and reads the views' interface strings (`partials/labels.html`) once; in a full build,
+  and reads the views' interface strings (`strings/<locale>.yml`, strings.py) once; in a full build,
   starts a background process that prepares every page of the pass (background.py).
 - on_page_markdown: escapes front-matter titles once, since Material prints
   `page.meta.title` unescaped.
@@ -12,8 +12,8 @@ Events:
   (`overrides/partials/views/<view>.html`, rendered here or taken from the background
   process) into `page.content`, for search without the lists of other pages it shows
   (search_scope.py; search_per_language.py puts them back once search has read the page);
-  points the language switcher of a news page that has no translation at the other
-  language's news index (the missing-translation policy).
+  puts a language notice at the top of a page standing in for a missing translation, or
+  converted at build time (partials/site/language-notice.html).
 Data read: the validated content (build_context). Output owned: the HTML of view pages.
 """
 

@@ -82,6 +82,7 @@ def on_env(env, config, files):
     env.globals["site_languages"] = {language.code: {"tag": language.tag, "name": language.name}
                                      for language in ctx.languages}
     env.globals["default_language"] = ctx.default_language
+    env.globals["pass_language_tag"] = ctx.languages[ctx.pass_.language].tag  # base.html's <html lang>
     words = ctx.strings[ctx.pass_.language]
     other = words["wordmark_with"] if words["wordmark_with"] in ctx.languages else ctx.default_language
     env.globals["site_wordmark"] = [(ctx.languages[ctx.pass_.language].tag, words["wordmark"])] + (

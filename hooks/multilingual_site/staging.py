@@ -96,7 +96,7 @@ def _shows_content(relative: str) -> bool:
 
 def fill_staging(docs_dir: Path, staging_dir: Path, generated: dict[str, str], *,
                  write_generated: bool = True, leave_out: set[str] = frozenset(),
-                 languages: tuple[str, ...] = ("zh", "en"), default_language: str = "zh",
+                 languages: tuple[str, ...], default_language: str,
                  data_dir: Path | None = None) -> None:
     """Make `staging_dir` hold the content files of `docs_dir` (less `leave_out`), plus
     `generated` if `write_generated` (else stubs staged earlier are removed). Only what

@@ -72,7 +72,6 @@ COPIED = {
     "main.html": ("base.html", "8536d352b0093623"),  # blocks htmltitle, site_meta, footer, config
     "404.html": ("404.html", "80c93494b5432b1b"),
     "partials/search.html": ("partials/search.html", "bfd556535abcddb9"),
-    "partials/languages/zh.html": ("partials/languages/zh.html", "7114aa64aa8e4899"),
     "partials/logo.html": ("partials/logo.html", "e0925ef6c190174a"),
     "partials/alternate.html": ("partials/alternate.html", "572b1d4dae611aa5"),
     "sitemap.xml": ("mkdocs-static-i18n:sitemap.xml", "538e71a0c68befda"),
@@ -102,10 +101,11 @@ TEMPLATE_PATCHES = {
     "base.html": [
         ('id="__drawer" autocomplete="off">', 'id="__drawer">'),
         ('id="__search" autocomplete="off">', 'id="__search">'),
-        # A page standing in for a missing translation: <html lang> of the text it shows
-        # (page_views.py sets page.meta.html_lang).
+        # <html lang>: the BCP 47 tag of mkdocs.yml's languages list (Material's is the
+        # locale, "zh"), and on a page standing in for a missing translation, the tag of the
+        # text it shows (page_views.py sets pass_language_tag and page.meta.html_lang).
         ("<html lang=\"{{ lang.t('language') }}\"",
-         "<html lang=\"{{ page.meta.html_lang if page and page.meta and page.meta.html_lang else lang.t('language') }}\""),
+         "<html lang=\"{{ page.meta.html_lang if page and page.meta and page.meta.html_lang else pass_language_tag }}\""),
     ],
     "partials/header.html": [
         (' title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}"',

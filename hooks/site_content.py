@@ -31,7 +31,7 @@ from multilingual_site import build_context
 from multilingual_site.content_checks import load_content, url_clashes
 from multilingual_site.generated_pages import all_generated_pages
 from multilingual_site import translations
-from multilingual_site.conversion import converters
+from multilingual_site.conversion import converters_and_problems
 from multilingual_site.loading import ContentError
 from multilingual_site.publishing import build_date
 from multilingual_site.staging import fill_staging
@@ -55,10 +55,16 @@ def on_config(config):
     # than its output, so there every stub is a file; a full build needs no file for them.
     stubs_on_disk = ctx.preview or ctx.dirty
     try:
-        ctx.converters = converters(ctx.languages, project_dir)
-        ctx.strings = load_strings(project_dir, ctx.languages, ctx.converters)
-        content, hidden = load_content(project_dir, source_docs_dir, ctx.languages, ctx.converters, ctx.strings).visible(
-            build_date(), ctx.preview)
+        # A phrase table's problems are reported with the content's, all at once.
+        ctx.converters, phrase_problems = converters_and_problems(ctx.languages, project_dir)
+        try:
+            ctx.strings = load_strings(project_dir, ctx.languages, ctx.converters)
+            loaded = load_content(project_dir, source_docs_dir, ctx.languages, ctx.converters, ctx.strings)
+        except ContentError as error:
+            raise ContentError(phrase_problems + error.problems) from None
+        if phrase_problems:
+            raise ContentError(phrase_problems)
+        content, hidden = loaded.visible(build_date(), ctx.preview)
         # An unpublished article's images stay unpublished too, unless a published one shows them.
         hidden_images = ({image for a in hidden for image in getattr(a, "images", ())}
                          - {i for a in content.articles for i in a.images})

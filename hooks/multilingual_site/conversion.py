@@ -89,12 +89,17 @@ class Converter:
         return result
 
 
-def load_phrases(file: Path, shown_as: str) -> list[tuple[str, str]]:
-    """A phrase table: a list of `[simplified, traditional]` pairs; anything else is refused
-    with its line."""
-    located = load_data_file(file, shown_as)
+def load_phrases(file: Path, shown_as: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """A phrase table: a list of `[simplified, traditional]` pairs; anything else is a
+    problem with its line (the good pairs are kept, so the rest of the content is checked too)."""
+    if not file.is_file():
+        return [], [Problem("mkdocs.yml", 1, "languages: phrases", f"{shown_as}: no such file in the project")]
+    try:
+        located = load_data_file(file, shown_as)
+    except ContentError as error:
+        return [], error.problems
     if not isinstance(located.data, list):
-        raise ContentError([Problem(shown_as, located.first_line, "", "expected a list of [simplified, traditional] pairs")])
+        return [], [Problem(shown_as, located.first_line, "", "expected a list of [simplified, traditional] pairs")]
     pairs, problems = [], []
     for index, entry in enumerate(located.data):
         if (not isinstance(entry, list) or len(entry) != 2 or not all(isinstance(part, str) and part.strip() for part in entry)):
@@ -102,25 +107,23 @@ def load_phrases(file: Path, shown_as: str) -> list[tuple[str, str]]:
                                     "each entry must be a pair of texts: [simplified, traditional]"))
             continue
         pairs.append((entry[0].strip(), entry[1].strip()))
-    if problems:
-        raise ContentError(problems)
-    return pairs
+    return pairs, problems
 
 
-def converter_for(language, project_dir: Path) -> Converter:
-    """The converter of a derived language (languages.Language), with its phrase table."""
-    phrases = load_phrases(project_dir / language.phrases, language.phrases) if language.phrases else []
-    return Converter(language.convert.removeprefix("opencc:"), phrases)
+def converters_and_problems(languages, project_dir: Path) -> tuple[dict[str, Converter], list[Problem]]:
+    """The converter of every derived language, with the good entries of its phrase table, and
+    every problem of the tables."""
+    made, problems = {}, []
+    for language in languages.derived:
+        phrases, found = load_phrases(project_dir / language.phrases, language.phrases) if language.phrases else ([], [])
+        made[language.code] = Converter(language.convert.removeprefix("opencc:"), phrases)
+        problems += found
+    return made, problems
 
 
 def converters(languages, project_dir: Path) -> dict[str, Converter]:
     """The converter of every derived language; every problem of the phrase tables at once."""
-    made, problems = {}, []
-    for language in languages.derived:
-        try:
-            made[language.code] = converter_for(language, project_dir)
-        except ContentError as error:
-            problems += error.problems
+    made, problems = converters_and_problems(languages, project_dir)
     if problems:
         raise ContentError(problems)
     return made

@@ -90,6 +90,10 @@ def on_env(env, config, files):
     env.globals["untranslated"] = frozenset(item.src_uri for item in (*ctx.content.articles, *ctx.content.pages)
                                             if item.fallback_of is not None)
     # The same on every page of a language pass: rendered once, printed by main.html.
+    language = ctx.languages[ctx.pass_.language]
+    env.globals["site_elsewhere"] = Markup(views_env.get_template("partials/site/language-notice.html").render(
+        kind="no_version", t=words, names={"language": {"name": language.name, "tag": language.tag}},
+        tag=language.tag, url=None, id=ELSEWHERE))
     env.globals["site_footer"] = _footer(ctx, config)
     env.globals["not_found"] = _not_found(ctx, config)
     _start_background(ctx, files, config)
@@ -326,7 +330,25 @@ def on_page_context(context, page, config, nav):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if prepared["html"] is not None:
         search_scope.hold(page, prepared["html"])
+    _switch_to_nearest(page, config)
     return context
+
+
+# The notice, on every page, shown only when the address names it (site.css, :target).
+ELSEWHERE = "site-elsewhere"
+
+
+def _switch_to_nearest(page, config) -> None:
+    """The switcher's link to a language this page has no version in (a tag only one
+    language uses) leads to that language's nearest page, the news index for news pages,
+    else its home page, which then says why (ELSEWHERE)."""
+    alternates = upstream.alternates(page.file)
+    if not alternates:
+        return
+    for link in upstream.language_switcher(config):
+        if link["lang"] not in alternates:
+            nearest = "news/" if page.file.src_uri.startswith("news/") else ""
+            link["link"] = f"{link['link'].rstrip('/')}/{nearest}#{ELSEWHERE}"
 
 
 def _prepared_in_background(page) -> dict | None:

@@ -7,7 +7,11 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
+from sitebuild import REPO, hook_module
+
 SITE_URL = "https://eastasia.iclei.org/"
+# The site's languages, as mkdocs.yml lists them (hooks/multilingual_site/languages.py).
+LANGUAGES = hook_module("languages").from_mkdocs_yml(REPO / "mkdocs.yml")
 
 
 EDITOR = "admin"  # the browser editor (hooks/editor.py)
@@ -31,6 +35,19 @@ def url_path_of(site: Path, file: Path) -> str:
     """Site path of a built file: index.html files are served as their folder."""
     relative = file.relative_to(site).as_posix()
     return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def language_of(url_path: str):
+    """The language a site path belongs to: the one whose prefix it starts with, else the default."""
+    for language in LANGUAGES:
+        if language.root and url_path.startswith(language.root):
+            return language
+    return LANGUAGES.default
+
+
+def in_language(url_path: str, language) -> str:
+    """The same page's site path in another language."""
+    return language.root + url_path.removeprefix(language_of(url_path).root)
 
 
 def parse(file: Path):

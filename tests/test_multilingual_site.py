@@ -1,5 +1,5 @@
-"""The fixture site, built for real: both languages, generated pages, switcher, hreflang,
-sitemap, search, escaping, 404 pages and no request to another host."""
+"""The fixture site, built for real: every language of mkdocs.yml, generated pages, switcher,
+hreflang, sitemap, search, escaping, 404 pages and no request to another host."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from pages import SITE_URL, html_files, parse, resolve, site_pages, switcher_links, url_path_of
+from pages import (LANGUAGES, SITE_URL, html_files, in_language, language_of, parse, resolve, site_pages,
+                   switcher_links, url_path_of)
 from sitebuild import FIXTURE, file_tree
 
 MEMBERS = yaml.safe_load((FIXTURE / "data/members.yml").read_text(encoding="utf-8"))
@@ -20,97 +21,145 @@ def test_strict_build_prints_no_warning(fixture_site):
     assert "WARNING" not in fixture_site.output
 
 
-def test_home_pages_in_both_languages(fixture_site):
-    zh, en = parse(fixture_site.site / "index.html"), parse(fixture_site.site / "en/index.html")
-    assert zh.get("lang") == "zh-Hans" and en.get("lang") == "en"
-    assert zh.findtext(".//title") == "宜可城东亚"
-    assert en.findtext(".//title") == "ICLEI East Asia"
+def test_home_pages_in_every_language(fixture_site):
+    titles = {"zh": "宜可城东亚", "en": "ICLEI East Asia", "ko": "이클레이 동아시아", "zh-hant": "宜可城東亞"}
+    assert set(titles) == set(LANGUAGES.codes)
+    for language in LANGUAGES:
+        home = parse(fixture_site.site / language.root / "index.html")
+        assert home.findtext(".//title") == titles[language.code]
+        # The fixture has no Korean pages: its Korean home page stands in with the English text.
+        assert home.get("lang") == ("en" if language.code == "ko" else language.tag)
+        assert bool(home.cssselect(".site-notice--untranslated")) == (language.code == "ko")
 
 
-def test_every_member_has_a_generated_page_in_both_languages_linked_from_the_directory(fixture_site):
-    for lang_prefix, lang in (("", "zh"), ("en/", "en")):
-        directory = parse(fixture_site.site / lang_prefix / "members/index.html")
-        links = {resolve(fixture_site.site, f"{lang_prefix}members/", a.get("href")) for a in directory.iter("a")}
+def test_every_member_has_a_generated_page_in_every_language_linked_from_the_directory(fixture_site):
+    import opencc
+    traditional = opencc.OpenCC("s2twp")
+    for language in LANGUAGES:
+        directory = parse(fixture_site.site / language.root / "members/index.html")
+        links = {resolve(fixture_site.site, f"{language.root}members/", a.get("href")): a for a in directory.iter("a")}
         for member in MEMBERS:
-            page = fixture_site.site / lang_prefix / "members" / member["id"] / "index.html"
-            assert page in links, f"{member['id']} not linked from the {lang} directory"
-            assert parse(page).findtext(".//h1") == member["name"][lang]
+            page = fixture_site.site / language.root / "members" / member["id"] / "index.html"
+            assert page in links, f"{member['id']} not linked from the {language.code} directory"
+            name = member["name"]
+            # The fixture has no Korean names: Korean readers get the English one, marked so.
+            expected = {"zh": name["zh"], "en": name["en"], "ko": name.get("ko", name["en"]),
+                        "zh-hant": traditional.convert(name["zh"])}[language.code]
+            assert parse(page).findtext(".//h1") == expected
+            assert links[page].text_content() == expected
+            if language.code == "ko" and "ko" not in name:
+                assert links[page].cssselect('span[lang="en"]')[0].text == name["en"]
 
 
-def test_language_switcher_on_every_page_leads_to_the_same_page_in_the_other_language(fixture_site):
-    checked = 0
+def test_language_switcher_on_every_page_leads_to_the_same_page_in_each_language(fixture_site):
+    """Every page exists in every language (a page not translated stands in, ARCHITECTURE.md,
+    "Languages"): the switcher names every language and never leads elsewhere."""
+    checked = elsewhere = 0
+    tags = {language.tag for language in LANGUAGES}
     for file in site_pages(fixture_site.site):
         path = url_path_of(fixture_site.site, file)
         if path.endswith("404.html"):
             continue
-        tree = parse(file)
-        own = "en" if path.startswith("en/") else "zh-Hans"
-        other = "zh-Hans" if own == "en" else "en"
-        links = switcher_links(tree)
-        assert set(links) == {"zh-Hans", "en"}, path
-        assert resolve(fixture_site.site, path, links[own]) == file, path
-        target = resolve(fixture_site.site, path, links[other])
-        expected = fixture_site.site / (path[3:] if own == "en" else "en/" + path) / "index.html"
-        if expected.exists():
-            assert target == expected, f"switcher on {path} leads to {target}"
-        else:  # no translation: the other language's news index (news pages) or home, never a dead link
-            other_root = fixture_site.site / ("" if other == "zh-Hans" else "en/")
-            expected_fallback = other_root / "news/index.html" if "news/" in path else other_root / "index.html"
-            assert target == expected_fallback, f"switcher on {path} leads to {target}"
+        links = switcher_links(parse(file))
+        assert set(links) == tags, path
+        for language in LANGUAGES:
+            target = resolve(fixture_site.site, path, links[language.tag])
+            same = fixture_site.site / in_language(path, language) / "index.html"
+            if same.exists():
+                assert target == same, f"{path} -> {language.code}"
+                continue
+            # A page only one language has (a tag's listing): the nearest page, which says so.
+            assert "/tag/" in path, f"{path} has no {language.code} version"
+            assert target == fixture_site.site / language.root / "news/index.html", f"{path} -> {language.code}"
+            assert links[language.tag].endswith("#site-elsewhere")
+            notice = parse(target).get_element_by_id("site-elsewhere")
+            assert notice.get("lang") == language.tag and language.name in notice.text_content()
+            elsewhere += 1
         checked += 1
-    assert checked == len(site_pages(fixture_site.site)) - 2  # all but the two 404 pages
+    assert checked == len(site_pages(fixture_site.site)) - len(LANGUAGES)  # all but the 404 pages
+    assert elsewhere > 0
 
 
-def test_head_names_both_languages_with_hreflang_links(fixture_site):
-    tree = parse(fixture_site.site / "en/members/kunming/index.html")
-    alternates = {l.get("hreflang"): l.get("href") for l in tree.cssselect('link[rel="alternate"][hreflang]')}
-    assert alternates == {  # absolute, as search engines require
-        "zh-Hans": SITE_URL + "members/kunming/",
-        "en": SITE_URL + "en/members/kunming/",
-        "x-default": SITE_URL + "members/kunming/",
-    }
+def _alternates(file) -> dict[str, str]:
+    return {l.get("hreflang"): l.get("href") for l in parse(file).cssselect('link[rel="alternate"][hreflang]')}
 
 
-def test_sitemap_lists_generated_pages_with_their_alternates(fixture_site):
+def test_head_hreflang_lists_exactly_the_languages_a_page_exists_in_absolute_with_x_default(fixture_site):
+    everywhere = {language.tag: SITE_URL + language.root + "members/kunming/" for language in LANGUAGES}
+    for language in LANGUAGES:
+        assert _alternates(fixture_site.site / language.root / "members/kunming/index.html") == {
+            **everywhere, "x-default": SITE_URL + "members/kunming/"}
+    # Written in Chinese only: the Simplified original and its Traditional conversion; the
+    # English and Korean pages stand in for it, canonical to it, and name no alternates.
+    only = {"zh-Hans": SITE_URL + "news/2024/chinese-only/", "zh-Hant": SITE_URL + "zh-hant/news/2024/chinese-only/",
+            "x-default": SITE_URL + "news/2024/chinese-only/"}
+    assert _alternates(fixture_site.site / "news/2024/chinese-only/index.html") == only
+    assert _alternates(fixture_site.site / "zh-hant/news/2024/chinese-only/index.html") == only
+    for code in ("en", "ko"):
+        page = parse(fixture_site.site / LANGUAGES[code].root / "news/2024/chinese-only/index.html")
+        assert _alternates(fixture_site.site / LANGUAGES[code].root / "news/2024/chinese-only/index.html") == {}
+        assert page.cssselect('link[rel="canonical"]')[0].get("href") == SITE_URL + "news/2024/chinese-only/"
+
+
+def test_sitemap_lists_every_page_once_with_exactly_its_languages(fixture_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(fixture_site.site / "sitemap.xml").getroot()
     urls = {u.findtext("s:loc", namespaces=ns): {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
             for u in root.findall("s:url", ns)}
     for member in MEMBERS:
-        zh, en = SITE_URL + f"members/{member['id']}/", SITE_URL + f"en/members/{member['id']}/"
-        assert urls[zh] == {"zh-Hans": zh, "en": en}
-        assert urls[en] == {"zh-Hans": zh, "en": en}
-    assert urls[SITE_URL + "news/2024/chinese-only/"] == {"zh-Hans": SITE_URL + "news/2024/chinese-only/"}
-    assert SITE_URL + "en/news/2024/chinese-only/" not in urls
+        every = {language.tag: SITE_URL + language.root + f"members/{member['id']}/" for language in LANGUAGES}
+        for url in every.values():
+            assert urls[url] == {**every, "x-default": every["zh-Hans"]}
+    only = {"zh-Hans": SITE_URL + "news/2024/chinese-only/", "zh-Hant": SITE_URL + "zh-hant/news/2024/chinese-only/"}
+    for url in only.values():
+        assert urls[url] == {**only, "x-default": only["zh-Hans"]}
+    assert SITE_URL + "en/news/2024/chinese-only/" not in urls and SITE_URL + "ko/news/2024/chinese-only/" not in urls
+    # Every page of the site is in it, but those standing in for a missing translation.
+    pages = {SITE_URL + url_path_of(fixture_site.site, f) for f in site_pages(fixture_site.site)
+             if not url_path_of(fixture_site.site, f).endswith("404.html") and not parse(f).cssselect(".site-notice--untranslated")}
+    assert set(urls) == pages
 
 
 def test_each_language_has_a_search_index_of_its_own_pages_generated_ones_included(fixture_site):
-    def index(prefix):
-        return json.loads((fixture_site.site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    def index(language):
+        return json.loads((fixture_site.site / language.root / "search/search_index.json").read_text(encoding="utf-8"))
 
-    zh, en = index(""), index("en/")
-    zh_titles = {d["location"]: d["title"] for d in zh["docs"]}
-    en_titles = {d["location"]: d["title"] for d in en["docs"]}
-    assert zh_titles["members/kunming/"] == "昆明市"
-    assert en_titles["members/kunming/"] == "Kunming"  # relative to /en/
-    assert not any(location.startswith("en/") for location in zh_titles)
+    titles = {language.code: {d["location"]: d["title"] for d in index(language)["docs"]} for language in LANGUAGES}
+    assert titles["zh"]["members/kunming/"] == "昆明市"
+    assert titles["en"]["members/kunming/"] == "Kunming"  # relative to /en/
+    assert titles["zh-hant"]["members/kunming/"] == "昆明市"
+    for language in LANGUAGES:
+        assert not any(location.startswith(tuple(l.root for l in LANGUAGES if l.root)) for location in titles[language.code])
+    # A page standing in for a missing translation is the original's, found in its own language.
+    assert "news/2024/chinese-only/" in titles["zh"] and "news/2024/chinese-only/" not in titles["en"]
+    assert "news/2024/chinese-only/" not in titles["ko"] and "news/2024/chinese-only/" in titles["zh-hant"]
+    zh = index(LANGUAGES["zh"])
     # jieba segments Chinese with zero-width spaces in the index text
     assert any("测试用会员" in d["text"].replace("\u200b", "") for d in zh["docs"] if d["location"] == "members/kunming/")
-    # lunr's English pipeline only: lunr-languages' "zh" breaks search in the browser (ARCHITECTURE.md, Search)
-    assert zh["config"]["lang"] == en["config"]["lang"] == ["en"]
 
 
-def test_a_chinese_only_article_is_not_copied_into_english_and_is_reported(fixture_site):
-    assert (fixture_site.site / "news/2024/chinese-only/index.html").exists()
-    assert not (fixture_site.site / "en/news/2024/chinese-only").exists()
-    english_news = (fixture_site.site / "en/news/index.html").read_text(encoding="utf-8")
-    assert "chinese-only" not in english_news and "仅有中文的新闻" not in english_news
-    assert "仅有中文的新闻" in (fixture_site.site / "news/index.html").read_text(encoding="utf-8")
-    assert "Missing translation: docs/news/2024/chinese-only.zh.md: no en translation" in fixture_site.output
+def test_an_article_not_translated_stands_in_with_a_notice_canonical_to_the_original(fixture_site):
+    original = SITE_URL + "news/2024/chinese-only/"
+    for code in ("en", "ko"):
+        language = LANGUAGES[code]
+        page = parse(fixture_site.site / language.root / "news/2024/chinese-only/index.html")
+        assert page.get("lang") == "zh-Hans"  # the text shown
+        notice = page.cssselect(".site-notice--untranslated")[0]
+        assert notice.get("lang") == language.tag and notice.get("data-search-exclude") is not None
+        assert resolve(fixture_site.site, f"{language.root}news/2024/chinese-only/",
+                       notice.cssselect("a")[0].get("href")) == fixture_site.site / "news/2024/chinese-only/index.html"
+        assert page.cssselect('link[rel="canonical"]')[0].get("href") == original
+        assert page.cssselect("h1")[0].text_content() == "仅有中文的新闻"
+        # Listed in the language's news, its card marked with the language of its text.
+        listing = parse(fixture_site.site / language.root / "news/index.html")
+        card = [c for c in listing.cssselect(".site-card") if "仅有中文的新闻" in c.text_content()][0]
+        assert card.cssselect(".site-card__language")[0].get("lang") == "zh-Hans"
+    assert "en/news/2024/chinese-only" not in (fixture_site.site / "en/feeds/news.rss.xml").read_text(encoding="utf-8")
+    assert "Translations (en): 1 missing, 0 outdated" in fixture_site.output
 
 
 def test_titles_and_summaries_are_escaped_exactly_once(fixture_site):
-    for prefix, suffix in (("", "标题"), ("en/", "title")):
+    for prefix, suffix in (("", "标题"), ("en/", "title"), ("zh-hant/", "標題")):
         article = (fixture_site.site / prefix / "news/2023/special-characters/index.html").read_text(encoding="utf-8")
         escaped = f"Rivers &amp; &lt;Lakes&gt; &#34;quoted&#34; {suffix}"
         assert f"<title>{escaped} - " in article
@@ -122,8 +171,8 @@ def test_titles_and_summaries_are_escaped_exactly_once(fixture_site):
 
 
 def test_each_language_has_its_own_404_page(fixture_site):
-    assert parse(fixture_site.site / "404.html").get("lang") == "zh-Hans"
-    assert parse(fixture_site.site / "en/404.html").get("lang") == "en"
+    for language in LANGUAGES:
+        assert parse(fixture_site.site / language.root / "404.html").get("lang") == language.tag
 
 
 def test_no_page_requests_another_host(fixture_site):
@@ -156,8 +205,9 @@ def test_work_done_in_background_processes_builds_the_same_bytes_as_done_inline(
     inline = build(news_site.project, tmp_path / "inline",
                    extra_env={"SITE_BUILD_DATE": BUILD_DATE, "SITE_BACKGROUND_WORK": "0"})
     assert inline.returncode == 0, inline.output
-    # views, feeds, exports of both languages; photos; half of the default language's .gz copies
-    assert "Background work: 8 processes" in news_site.output
+    # views, feeds, exports of every language; photos; the .gz copies
+    processes = int(re.search(r"Background work: (\d+) processes", news_site.output).group(1))
+    assert processes >= 3 * len(LANGUAGES)
     assert "Background work" not in inline.output
     background, foreground = file_tree(news_site.site), file_tree(inline.site)
     assert sorted(background) == sorted(foreground)
@@ -183,11 +233,11 @@ def test_generated_pages_kept_in_memory_build_the_same_bytes_as_stub_files_on_di
     assert "members/kunming.en.md" in _stubs_on_disk(project)
     in_memory, on_disk = file_tree(fixture_site.site), file_tree(dirty.site)
     assert sorted(in_memory) == sorted(on_disk)
-    # MkDocs' dirty build keeps the search entries of the earlier language pass in the root
-    # index (it is made for the live preview's rebuilds), and so its .gz copy; everything
-    # else must be equal.
+    # MkDocs' dirty build keeps the search entries of the earlier language passes in the
+    # later ones' indexes (it is made for the live preview's rebuilds), and so their .gz
+    # copies; everything else must be equal.
     differing = {path.removesuffix(".gz") for path in in_memory if in_memory[path] != on_disk[path]}
-    assert differing <= {"search/search_index.json"}
+    assert differing <= {language.root + "search/search_index.json" for language in LANGUAGES}
     assert "en/members/kunming/index.html" in in_memory
 
 

@@ -91,6 +91,9 @@ class Languages:
     def __contains__(self, code: str) -> bool:
         return code in self.by_code
 
+    def __len__(self) -> int:
+        return len(self.all)
+
     def __iter__(self):
         return iter(self.all)
 

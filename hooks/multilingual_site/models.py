@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 import pycountry
+from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler, StrictBool
 from pydantic_core import core_schema
 
@@ -188,9 +189,19 @@ class Texts:
             return self._with.converters[lang].text(self.values[source])
         return self.values[shown]
 
-    # Templates write `name[lang]`: without this, Jinja tries item access, catches the
-    # TypeError and falls back to the attribute, once per value on every page.
-    __getitem__ = get
+    def marked(self, lang: str) -> str:
+        """The text to show in `lang`, as HTML: in a span naming its language where it is
+        another's (a fallback), so that readers and screen readers pronounce it right."""
+        text = self.get(lang)
+        shown = self.language_of(lang)
+        if shown == lang or self._with is None:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(self._with.languages[shown].tag, text)
+
+    # Templates write `name[lang]`, in an element's text (never an attribute's): marked.
+    # Without __getitem__, Jinja would try item access, catch the TypeError and fall back to
+    # the attribute, once per value on every page.
+    __getitem__ = marked
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Texts) and self.values == other.values

@@ -122,7 +122,7 @@ def editor_config(*, languages: list[tuple[str, str, bool]], categories: list[tu
         "translated_from": {"widget": "hidden"},
     })
     return {
-        "locale": "zh_Hans",
+        "locale": labels["interface"],  # Decap's own words (editor/labels.yml)
         "site_url": site_url,
         "backend": backend if backend and not local_backend else {"name": "proxy", "proxy_url": local_backend},
         # Only in `make edit`'s live preview: the editor saves into the working tree through

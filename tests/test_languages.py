@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import io
 import re
-import shutil
 import subprocess
 import sys
 import tokenize
@@ -15,7 +14,6 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import opencc
-import pytest
 import yaml
 
 from pages import LANGUAGES, SITE_URL, parse, resolve, site_pages, url_path_of

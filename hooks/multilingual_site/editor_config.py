@@ -300,6 +300,10 @@ class _Fields:
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {"widget": "list", "collapsed": True, "summary": _item_summary(item, self.languages[0][0]),
                     "fields": self.of_model(item, parent=name), **_list_bounds(info)}
+        if isinstance(item, type) and issubclass(item, models.Texts):  # e.g. partners: a name per language
+            default = self.languages[0][0]
+            return {"widget": "list", "collapsed": True, "summary": f"{{{{fields.{default}}}}}",
+                    "fields": self._widget(name, item, info, parent, optional)["fields"], **_list_bounds(info)}
         if item in (models.Text, models.Slug):
             return {"widget": "list"}  # one text per item, typed separated by commas
         raise EditorConfigError(f"no editor widget for the items of '{parent + '.' if parent else ''}{name}': {item!r}")

@@ -1,5 +1,6 @@
 """Every feed is valid as the W3C Feed Validation Service judges feeds (issue 27): the RSS and
-Atom feeds of every language, of all news, of each category and of each member. The service cannot run here, so
+Atom feeds of every language, of all news, of each category and of each member, in the real
+site and in the fixture site with its awkward articles. The service cannot run here, so
 tests/feed_validity.py checks its rules offline (Atom against RFC 4287's RELAX NG schema);
 each of those rules is shown refusing a small hand-made feed that breaks it, so that a green
 run means something."""
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lxml.etree as ET
 import pytest
 import yaml
 
-from feed_validity import (RULES, canonical_uri, check_feed, check_pair, iri_problem,
+from feed_validity import (RULES, canonical_uri, check_feed, check_pair, html_text, iri_problem,
                            language_tag_problem, rfc822_problem, rfc3339_problem)
 from pages import LANGUAGES, SITE_URL, language_of
+from sitebuild import hook_module
 
 
 def _expected_feeds(project) -> set[str]:
@@ -42,6 +45,31 @@ def _site_problems(build) -> list[str]:
 
 def test_every_feed_of_the_real_site_is_valid_in_every_language(real_site):
     assert _site_problems(real_site) == []
+
+
+def test_every_feed_of_the_fixture_site_is_valid_awkward_articles_included(news_site):
+    # Its articles have a title with & < > and quotes, a summary with markup written as text,
+    # a photo, a Chinese-only article, twelve more than a listing page holds, a draft and a
+    # scheduled article; its member feeds include empty ones.
+    assert _site_problems(news_site) == []
+
+
+def test_a_summary_reads_the_same_in_rss_and_atom_as_on_the_site():
+    """A summary is plain text: the site's cards show `<b>` as written. RSS readers read an
+    item's <description> as HTML, so the summary must go in escaped, not as markup."""
+    feed_writer = hook_module("feed_writer")
+    summary = "R&D with <b>tags</b>, &amp; an entity, written as text"
+    item = feed_writer.FeedItem(slug="rivers", lang="en", title='Rivers & <Lakes> "quoted"',
+                                url=SITE_URL + "en/news/2023/rivers/", date=dt.date(2023, 3, 1), summary=summary,
+                                content_html="<p>Body.</p>", author="ICLEI East Asia", categories=["Events"])
+    spec = feed_writer.FeedSpec(title="ICLEI East Asia · News", subtitle="News", site_url=SITE_URL + "en/news/",
+                                rss_url=SITE_URL + "en/feeds/news.rss.xml", atom_url=SITE_URL + "en/feeds/news.atom.xml",
+                                language="en", author="ICLEI East Asia", feed_id=SITE_URL + "en/feeds/news.atom.xml")
+    rss, atom = feed_writer.write_feeds(spec, [item])
+    assert html_text(ET.fromstring(rss).findtext("channel/item/description")) == summary
+    assert check_feed(rss, spec.rss_url, "en") == []
+    assert check_feed(atom, spec.atom_url, "en") == []
+    assert check_pair(rss, atom) == []
 
 
 # ---------------------------------------------------------------------------------------------

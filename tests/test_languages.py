@@ -94,6 +94,25 @@ def test_materials_own_words_come_from_its_language_files(real_site):
         assert _switcher_label(parse(real_site.site / language.root / "index.html")) == select[language.code]
 
 
+def test_the_navigation_speaks_each_language(real_site):
+    for language in LANGUAGES:
+        words = yaml.safe_load((REPO / "strings" / f"{(language.derived_from or language.code)}.yml").read_text(encoding="utf-8"))
+        expected = [words["nav"][key] for key in ("index.md", "news/index.md", "members/index.md", "programmes/", "offices.md")]
+        if language.derived_from:
+            expected = [opencc.OpenCC("s2twp").convert(label) for label in expected]
+        home = parse(real_site.site / language.root / "index.html")
+        assert [a.text_content().strip() for a in home.cssselect("a.md-tabs__link")] == expected, language.code
+
+
+def test_an_invisible_character_in_a_strings_file_is_refused_with_its_place(tmp_path):
+    project = make_project(tmp_path)
+    edit_file(project, "strings/ko.yml", "\nno_version:", "\n\u200bno_version:")
+    result = build(project)
+    assert result.returncode == 1
+    assert re.search(r'strings/ko\.yml:\d+: no_version: a zero-width space \(U\+200B\) before "no_version"; delete it',
+                     result.output), result.output
+
+
 # --- 3. Korean at /ko/ --------------------------------------------------------------------
 
 def test_korean_pages_are_korean_with_every_name_as_the_place_writes_it(real_site):

@@ -98,7 +98,8 @@ def on_page_content(html, page, config, files):
         _render = env.get_template("partials/site/photo.html").render
     i18n_plugin = config.plugins["i18n"]
     root = i18n.language_root(i18n_plugin.current_language, i18n_plugin.default_language)
-    return photo_markup.rewrite(html, page.url, lambda path: _photo_at(path, root), _render)
+    return photo_markup.rewrite(html, page.url, lambda path: _photo_at(path, root), _render,
+                                posixpath.dirname(page.file.src_uri))
 
 
 def on_env(env, config, files):

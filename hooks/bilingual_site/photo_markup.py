@@ -55,7 +55,7 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], r
     # <source> as a void element and would put the <img> inside it.
     markups: list[str] = []
     # A page's URL is its folder ("news/2024/story/"; "" for the home page) or a file ("404.html").
-    folder = page_url[:-1] if page_url.endswith("/") else posixpath.dirname(page_url)
+    folder = posixpath.dirname(page_url)
     for img in list(root.iter("img")):
         src = (img.get("src") or "").split("#")[0].split("?")[0]
         photo = None

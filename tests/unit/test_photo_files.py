@@ -142,6 +142,15 @@ def test_a_palette_picture_without_transparency_is_published_as_jpeg(folders):
         assert image.format == "JPEG" and image.mode == "RGB" and colour_near(image.getpixel((0, 0)), RED)
 
 
+def test_a_grayscale_photo_is_published_as_colour_jpeg_like_every_other(folders):
+    path = folders.docs / "images/grey.jpg"
+    path.parent.mkdir(parents=True)
+    upright_picture().convert("L").save(path, "JPEG")
+    photo = published(folders, "images/grey.jpg")
+    with Image.open(folders.site / photo.fallback(960).path) as image:
+        assert image.mode == "RGB"
+
+
 def test_each_size_is_made_from_the_next_larger_one_with_a_sharp_filter(folders):
     """Lossless PNG sizes show the pixels: the largest from the original, each smaller one
     from the size above it, with Lanczos (a blurrier filter or another order gives others)."""
@@ -290,8 +299,8 @@ def test_the_sizes_each_use_needs_are_the_widths_of_the_plan():
     assert photos.CARD_WIDTH == 480 and photos.SHARE_WIDTH == 960
 
 
-def test_a_card_shows_the_480_px_size_and_offers_960_px_to_sharp_screens():
-    build_state.photos = {"news/2024/images/x.jpg": PHOTO}
+def test_a_card_shows_the_480_px_size_and_offers_960_px_to_sharp_screens(monkeypatch):
+    monkeypatch.setattr(build_state, "photos", {"news/2024/images/x.jpg": PHOTO})
     article = SimpleNamespace(cover_src_uri="news/2024/images/x.jpg")
     cover = views.cover_picture(article, SimpleNamespace(asset=url), photos.CARD_WIDTH, photo_markup.CARD_SIZES)
     assert cover == {

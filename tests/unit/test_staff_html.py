@@ -281,7 +281,7 @@ def test_an_svg_element_loading_a_file_by_src_is_refused_on_its_line():
 
 
 def test_xlink_attributes_other_than_href_are_no_references():
-    assert svg_messages(SVG.format('<a xlink:title="ICLEI" xlink:href="#logo"><text>x</text></a>')) == []
+    assert svg_messages(SVG.format('<a xlink:title="ICLEI" xlink:href="#logo"><rect xlink:title="logo"/></a>')) == []
 
 
 def test_a_clean_svg_image_is_kept():
@@ -334,6 +334,7 @@ def test_every_refusal_of_a_page_is_found_on_its_own_line():
     ("javascript:x", ["ab", "java&#115;cript:x"], 2),  # found where a line starts: that line
     ("javascript:x", ["", "java&#115;cript:x"], 2),  # after an empty line
     (" ", ["", "x"], 1), (" ", ["a", "bc"], 1),  # nothing to look for once white space is left out
+    ("javascript:alert(1)", ["Never use a javascript alert(1) box.", '<a href="java&#x09;script:alert(1)">x</a>'], 2),
 ])
 def test_a_refusal_found_as_a_browser_reads_it_is_on_the_line_where_it_starts(needle, lines, line):
     assert line_of(needle, lines) == line

@@ -1,6 +1,6 @@
 """The names a page answers to in search (multilingual_site/search_names.py), from the real
-`data/`: every member's profile and every programme's page carries its names in both
-languages, so that "Plan of Action" typed on the Chinese site, or 昆明 on the English one,
+`data/`: every member's profile and every programme's page carries its names in every
+language, so that "Plan of Action" typed on the Chinese site, or 昆明 on the English one,
 finds the page; Chinese names are cut into words as Material cuts the text it indexes."""
 
 from __future__ import annotations
@@ -12,28 +12,45 @@ import pytest
 from sitebuild import REPO, hook_module
 
 search_names = hook_module("search_names")
-data, problems = hook_module("content_checks")._load_data(REPO / "data", "data/")
+models = hook_module("models")
+LANGUAGES = hook_module("languages").from_mkdocs_yml(REPO / "mkdocs.yml")
+CONVERTERS = hook_module("conversion").converters(LANGUAGES, REPO)
+with models.texts_in(models.TextLanguages(LANGUAGES, CONVERTERS)):
+    data, problems = hook_module("content_checks")._load_data(REPO / "data", "data/")
 assert problems == []
 MEMBERS = data["members.yml"][0]
 CONTENT = SimpleNamespace(members={m.id: m for m in MEMBERS}, edinburgh=data["edinburgh.yml"][0], coe=data["coe.yml"][0],
-                          action_plan=data["action_plan.yml"][0])
+                          action_plan=data["action_plan.yml"][0], languages=LANGUAGES)
+
+
+def _every_language(texts) -> list[str]:
+    """The texts in mkdocs.yml's order, each once (Traditional Chinese converted)."""
+    names = []
+    for language in LANGUAGES:
+        if texts.get(language.code) not in names:
+            names.append(texts.get(language.code))
+    return names
 PROGRAMMES = {"edinburgh-process": CONTENT.edinburgh, "centre-of-excellence": CONTENT.coe, "action-plan": CONTENT.action_plan}
 ZWSP = "\u200b"
 
 
 @pytest.mark.parametrize("member", MEMBERS, ids=[m.id for m in MEMBERS])
-def test_every_member_answers_to_its_names_in_both_languages(member):
-    assert search_names.page_names({"view": "member", "member": member.id}, CONTENT) == [member.name.zh, member.name.en]
+def test_every_member_answers_to_its_names_in_every_language(member):
+    names = search_names.page_names({"view": "member", "member": member.id}, CONTENT)
+    assert names == _every_language(member.name)
+    assert {member.name.values["zh"], member.name.values["en"], member.name.values["ko"]} <= set(names)
 
 
 @pytest.mark.parametrize("view", PROGRAMMES)
-def test_every_programme_answers_to_its_short_names_in_both_languages(view):
+def test_every_programme_answers_to_its_short_names_in_every_language(view):
     short = PROGRAMMES[view].short_name
-    assert search_names.page_names({"view": view}, CONTENT) == [short.zh, short.en]
+    assert search_names.page_names({"view": view}, CONTENT) == _every_language(short)
 
 
 def test_the_plan_of_action_answers_to_its_english_name_on_the_chinese_site_too():
-    assert search_names.page_names({"view": "action-plan"}, CONTENT) == ["2023-2030年行动计划", "Plan of Action 2023–2030"]
+    names = search_names.page_names({"view": "action-plan"}, CONTENT)
+    assert names[:2] == ["2023-2030年行动计划", "Plan of Action 2023–2030"]
+    assert "2023-2030年行動計畫" in names  # Traditional Chinese, converted
 
 
 @pytest.mark.parametrize("meta", [{}, {"view": "article"}, {"view": "member-directory"}, {"view": "offices"},
@@ -44,12 +61,12 @@ def test_other_pages_answer_to_no_names(meta):
 
 def test_a_name_written_alike_in_both_languages_is_given_once():
     same = SimpleNamespace(get=lambda lang: "Ulaanbaatar")
-    content = SimpleNamespace(members={"ub": SimpleNamespace(name=same)})
+    content = SimpleNamespace(members={"ub": SimpleNamespace(name=same)}, languages=LANGUAGES)
     assert search_names.page_names({"view": "member", "member": "ub"}, content) == ["Ulaanbaatar"]
 
 
 def test_a_programme_without_a_short_name_answers_to_none():
-    content = SimpleNamespace(edinburgh=SimpleNamespace(short_name=None))
+    content = SimpleNamespace(edinburgh=SimpleNamespace(short_name=None), languages=LANGUAGES)
     assert search_names.page_names({"view": "edinburgh-process"}, content) == []
 
 

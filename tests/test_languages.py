@@ -318,6 +318,31 @@ def test_a_recorded_source_version_that_never_existed_is_outdated_not_an_error(t
     assert "Translations (ko): " in result.output and "1 outdated" in result.output
 
 
+def test_recording_a_file_that_is_no_translation_is_refused_in_one_line(tmp_path):
+    project = make_project(tmp_path)
+    for asked in ("/etc/passwd", "../mkdocs.yml", "docs/news/2023/no-such-article.en.md"):
+        result = _translations(project, "--done", asked)
+        assert result.returncode == 2 and result.stderr == "", result.stderr
+        assert result.stdout == f"{asked}: no page or article under docs/ has this name\n"
+
+
+def test_a_staff_tool_reports_a_broken_language_setting_or_strings_file_in_words(tmp_path):
+    project = make_project(tmp_path)
+    strings = project / "strings/en.yml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "broken: [\n", encoding="utf-8")
+    made = subprocess.run([sys.executable, str(REPO / "tools/new_article.py"), "--project", str(project),
+                           "--title", "昆明论坛", "--slug", "kunming-forum", "--date", "2024-09-01"],
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    assert "strings/en.yml:" in made.stderr and "YAML syntax error" in made.stderr
+    assert not (project / "docs/news/2024/kunming-forum.zh.md").exists()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("opencc:s2twp", "opencc:s2tx"), encoding="utf-8")
+    report = _translations(project)
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert "(zh-hant): extra.language.convert: 'opencc:s2tx' is no OpenCC configuration" in report.stdout
+
+
 def test_a_page_suffix_naming_no_language_is_refused_listing_the_languages(tmp_path):
     project = make_project(tmp_path)
     (project / "docs/offices.en.md").rename(project / "docs/offices.kr.md")

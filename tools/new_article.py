@@ -23,10 +23,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from multilingual_site.conversion import converters  # noqa: E402
 from multilingual_site.i18n import tag_slug  # noqa: E402
-from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
+from multilingual_site.languages import LanguageError, from_mkdocs_yml  # noqa: E402
+from multilingual_site.loading import ContentError  # noqa: E402
 from multilingual_site.models import _slug  # noqa: E402
 from multilingual_site.publishing import build_date  # noqa: E402
+from multilingual_site.strings import load_strings  # noqa: E402
 
 
 def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category: str) -> list[Path]:
@@ -40,9 +43,12 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
         raise SystemExit(f"SLUG: {error}") from None
     if slug in ("index", "page", "tag"):
         raise SystemExit(f"SLUG: '{slug}' is reserved; choose another")
-    languages = from_mkdocs_yml(project / "mkdocs.yml").hand_translated
-    words = {language.code: yaml.safe_load((project / "strings" / f"{language.code}.yml").read_text(encoding="utf-8"))
-             for language in languages}
+    try:  # the languages and each one's words, checked as the build checks them
+        site_languages = from_mkdocs_yml(project / "mkdocs.yml")
+        words = load_strings(project, site_languages, converters(site_languages, project))
+    except (ContentError, LanguageError) as error:
+        raise SystemExit(str(error)) from None
+    languages = site_languages.hand_translated
     folder = project / "docs" / "news" / str(day.year)
     files = [folder / f"{slug}.{language.code}.md" for language in languages]
     for file in files:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from multilingual_site import build_context, translations  # noqa: E402
 from multilingual_site.content_checks import load_content  # noqa: E402
 from multilingual_site.conversion import converters  # noqa: E402
-from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
+from multilingual_site.languages import LanguageError, from_mkdocs_yml  # noqa: E402
 from multilingual_site.loading import ContentError  # noqa: E402
 from multilingual_site.strings import load_strings  # noqa: E402
 
@@ -46,14 +46,20 @@ def _content(project: Path):
 _RECORD_LINE = re.compile(r"^translated_from:.*$", re.MULTILINE)
 
 
+class DoneError(Exception):
+    """A FILE that `--done` cannot record, in one line naming it."""
+
+
 def mark_done(project: Path, file: str, content) -> str:
     """Write into a translation's front matter the version of its source as it is now; the
     source is the one it records, else the version of its page written without a record."""
     path = (project / file).resolve()
+    if not path.is_relative_to((project / "docs").resolve()) or not path.is_file():
+        raise DoneError(f"{file}: no page or article under docs/ has this name")
     src_uri = path.relative_to((project / "docs").resolve()).as_posix()
     item = content.articles_by_src_uri.get(src_uri) or content.pages_by_src_uri.get(src_uri)
     if item is None or item.derived_from is not None or item.fallback_of is not None:
-        raise SystemExit(f"{file}: not a page or article of the site written by hand")
+        raise DoneError(f"{file}: not a page or article of the site written by hand")
     versions = [other for other in (*content.articles, *content.pages)
                 if type(other) is type(item) and getattr(other, "slug", None) == getattr(item, "slug", None)
                 and (hasattr(item, "slug") or other.identity == item.identity)
@@ -64,7 +70,7 @@ def mark_done(project: Path, file: str, content) -> str:
     source = source or next((other for code in content.languages.codes for other in versions
                              if other.lang == code and not other.meta.translated_from), None)
     if source is None:
-        raise SystemExit(f"{file}: no version in another language to record as its source")
+        raise DoneError(f"{file}: no version in another language to record as its source")
     line = f"translated_from: {source.lang}@{translations.version_of(source)}"
     text = path.read_text(encoding="utf-8")
     head, separator, body = text.partition("\n---")
@@ -84,11 +90,15 @@ def main(argv=None) -> int:
     project = args.project.resolve()
     try:
         content = _content(project)
-    except ContentError as error:
+    except (ContentError, LanguageError) as error:
         print(error)
         return 1
     if args.done:
-        print(f"{args.done}: {mark_done(project, args.done, content)}")
+        try:
+            print(f"{args.done}: {mark_done(project, args.done, content)}")
+        except DoneError as error:
+            print(error)
+            return 2
         return 0
     statuses = translations.status(content)
     for line in translations.report_lines(statuses, detailed=True):

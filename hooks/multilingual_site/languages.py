@@ -156,6 +156,13 @@ def _entry_language(entry: dict, index: int) -> Language:
     derived = settings.get("derived_from")
     if derived is not None and not str(settings.get("convert", "")).startswith("opencc:"):
         raise LanguageError(f"{where} ({code}): a derived language needs extra.language.convert, like opencc:s2twp")
+    if derived is not None:
+        import opencc  # the site's requirements pin it; imported only where a language needs it
+
+        known = sorted(name.removesuffix(".json") for name in opencc.CONFIGS)
+        if str(settings["convert"]).removeprefix("opencc:") not in known:
+            raise LanguageError(f"{where} ({code}): extra.language.convert: '{settings['convert']}' is no OpenCC "
+                                f"configuration (known: {', '.join('opencc:' + name for name in known)})")
     # mkdocs-static-i18n writes a language's pages under /<locale>/ whatever its `link`.
     link = "/" if entry.get("default") else f"/{code}/"
     if entry.get("link") not in (None, link):

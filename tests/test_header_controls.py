@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 from browser import browser_page, serve
-from pages import SITE_URL, parse, switcher_links
+from pages import SITE_URL, language_roots, parse
 
 # Phone widths: the smallest in use, the most common Android one, today's iPhones.
 WIDTHS = (320, 360, 390)
@@ -24,13 +24,6 @@ CONTROLS = {
     "search": 'label[for="__search"]',
 }
 MINIMUM = 40  # px, each side of a control's box (Material's header buttons are 40 × 40)
-
-
-def language_roots(site) -> list[str]:
-    """Each language's root as a path from the site root ("" for the default language,
-    "en/", ...), as the default home page's language switcher offers them."""
-    links = switcher_links(parse(site / "index.html"))
-    return sorted(urljoin(SITE_URL, href).removeprefix(SITE_URL) for href in links.values())
 
 
 def _first_link(site, path: str, selector: str) -> list[str]:

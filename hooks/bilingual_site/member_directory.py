@@ -81,6 +81,13 @@ def map_view(members, padding: float = 8, min_span: float = 40) -> str | None:
     return f"{left:.1f} {top:.1f} {min(width, MAP_WIDTH):.1f} {min(height, MAP_HEIGHT):.1f}"
 
 
+def map_size(view_box: str, width: int = 720) -> dict:
+    """The width and height attributes of an image of the map: the view box's proportions, so
+    that the page keeps the map's place before the image arrives (no layout shift)."""
+    _, _, view_width, view_height = (float(v) for v in view_box.split())
+    return {"width": width, "height": round(width * view_height / view_width)}
+
+
 EXPORT_FIELDS = ["id", "name_zh", "name_en", "country", "country_name_zh", "country_name_en", "type",
                  "joined", "website", "lat", "lon", "location_source", "summary_zh", "summary_en", "programmes"]
 # Credited wherever coordinates are published (GeoNames is CC BY 4.0).

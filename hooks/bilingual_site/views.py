@@ -189,6 +189,7 @@ def article(meta, content: SiteContent, lang: str, link: Link, *, item: Article)
 
 def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
     members = list(content.members.values())
+    view_box = directory.map_view(members)
     return {
         "total": len(members),
         "groups": [
@@ -197,6 +198,7 @@ def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
         ],
         "filters": directory.filter_options(members, lang),
         "mapped": sum(1 for m in members if m.location),  # drawn in /members/map.svg
+        "map_size": directory.map_size(view_box) if view_box else None,
     }
 
 

@@ -1,5 +1,5 @@
 """On a phone, every control of the header (menu, language, search) is on the screen and big
-enough to tap, in every language of the site and on every page type: the wordmark gives way,
+enough to tap, in every language of the site and on seven page types: the wordmark gives way,
 never a control (issue 25: at 390 px the English wordmark pushed search off the screen).
 
 The languages are those the built site's language switcher offers, and the pages those each

@@ -80,7 +80,7 @@ translated: $(VENV)/.site-deps
 	$(PY) tools/translations.py --done "$$FILE"
 
 ## screenshots: every page type (home, news, article, directory, profile, programmes, offices, 404)
-## at 1280x800 and 390x844, both languages, into screenshots/ (not committed). Installs Debian's
+## at 1280x800, 390x844, 360x800 and 320x640, both languages, into screenshots/ (not committed). Installs Debian's
 ## chromium, nginx and CJK fonts if missing.
 screenshots: site .venv/.test-deps chromium nginx-package
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \

@@ -8,7 +8,8 @@ alone, so they are written in a background process where the build allows one
 - the default language's pass: `/members.json`, `/members.csv` (UTF-8 with BOM) and
   `/members.geojson`, with every member and every field in every language, and
   `/members/map.svg`, the directory's map (template `overrides/partials/members-map-svg.html`;
-  a separate file, so the directory page stays light at thousands of members).
+  a separate file, so the directory page stays light at thousands of members), with only the
+  land of the base map its view shows (base_map.py).
 Output owned: those files.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from multilingual_site import background, build_context, i18n, member_directory
+from multilingual_site import background, base_map, build_context, i18n, member_directory
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -42,7 +43,10 @@ def write_exports(ctx, config) -> None:
         _write(site / "members.geojson", member_directory.members_geojson(members, ctx.languages))
         view_box = member_directory.map_view(members)
         if view_box is not None:
-            template = config.theme.get_env().get_template("partials/members-map-svg.html")
-            svg = template.render(view_box=view_box, title=config.site_name,
-                                  points=[member_directory.point(m.location) for m in members if m.location])
+            env = config.theme.get_env()
+            world, _, _ = env.loader.get_source(env, "assets/map/world.svg")
+            svg = env.get_template("partials/members-map-svg.html").render(
+                view_box=view_box, title=config.site_name,
+                land=base_map.land_path(base_map.land_rings(world), view_box),
+                points=[member_directory.point(m.location) for m in members if m.location])
             _write(site / "members" / "map.svg", svg.encode("utf-8"))

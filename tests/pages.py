@@ -72,5 +72,14 @@ def switcher_links(tree) -> dict[str, str]:
     return {a.get("hreflang"): a.get("href") for a in tree.cssselect("a.md-select__link")}
 
 
+def language_roots(site: Path) -> list[str]:
+    """Each language's root as a path from the site root ("" for the default language,
+    "en/", ...), as the default home page's language switcher offers them: the languages of
+    mkdocs.yml, read from the site itself, so a test using them covers a language added
+    there without being edited."""
+    links = switcher_links(parse(site / "index.html"))
+    return sorted(urljoin(SITE_URL, href).removeprefix(SITE_URL) for href in links.values())
+
+
 def internal_links(tree) -> list[str]:
     return [a.get("href") for a in tree.iter("a") if a.get("href") and not a.get("href").startswith(("http:", "https:", "mailto:", "#"))]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import xml.etree.ElementTree as ET
 
 import yaml
 
 from browser import browser_page, serve
 from pages import parse, resolve
-from sitebuild import FIXTURE, build, make_project
+from sitebuild import FIXTURE, REPO, build, hook_module, make_project
 
 MEMBERS = yaml.safe_load((FIXTURE / "data/members.yml").read_text(encoding="utf-8"))
 
@@ -76,6 +78,35 @@ def test_map_draws_members_with_a_location_over_the_bundled_base_map(fixture_sit
     profile = parse(site / "members/kunming/index.html").cssselect(".view-map circle")
     assert len(profile) == 1 and profile[0].findtext("title") == "昆明市"
     assert not parse(site / "members/chengdu/index.html").cssselect(".view-map")  # no location, no map
+
+
+def test_the_directory_map_carries_only_the_land_its_view_shows(fixture_site):
+    """The map shows East Asia: the world's outline under it was 97% of its weight, out of
+    sight, and on a phone the map is the first screen's largest element (issue 25)."""
+    site = fixture_site.site
+    svg = ET.parse(site / "members/map.svg").getroot()
+    left, top, width, height = (float(v) for v in svg.get("viewBox").split())
+    land = next(svg.iter("{http://www.w3.org/2000/svg}path")).get("d")
+    points = [tuple(float(v) for v in pair.split(",")) for ring in re.findall(r"M([^Z]+)Z", land) for pair in ring.split("L")]
+    assert len(points) > 100  # China's coast and Mongolia's borders, not an empty map
+    margin = hook_module("base_map").MARGIN
+    assert all(left - margin <= x <= left + width + margin and top - margin <= y <= top + height + margin for x, y in points)
+    assert (site / "members/map.svg").stat().st_size * 10 < (REPO / "overrides/assets/map/world.svg").stat().st_size
+    for prefix in ("", "en/"):
+        image = parse(site / prefix / "members/index.html").cssselect(".view-map img")[0]
+        # On a phone, the first screen's largest element: asked for at once, first among images.
+        assert image.get("loading") is None and image.get("fetchpriority") == "high"
+        assert abs(int(image.get("width")) / int(image.get("height")) - width / height) < 0.01
+
+
+def test_a_ring_cut_to_a_box_keeps_what_lies_inside():
+    base_map = hook_module("base_map")
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    assert base_map.clip_ring(square, (5, -1, 20, 20)) == [(5, 0), (10, 0), (10, 10), (5, 10)]
+    assert base_map.clip_ring(square, (-1, -1, 20, 20)) == square  # inside: as it is
+    assert base_map.clip_ring(square, (11, 11, 20, 20)) == []  # outside: nothing
+    rings = base_map.land_rings('<svg xmlns="http://www.w3.org/2000/svg"><path d="M0,0L10,0L10,10L0,10Z"/></svg>')
+    assert base_map.land_path(rings, "6 -1 20 20") == "M5,0L10,0L10,10L5,10Z"  # a margin of 1 around the view
 
 
 def test_open_data_exports_parse_and_hold_every_member_and_field(fixture_site):

@@ -32,7 +32,9 @@ PAGES = {
     "offices": "offices/",
     "not-found": "no/such/page/",
 }
-SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
+# A desktop, and the phones the header is checked at (tests/test_header_controls.py): today's
+# iPhones, the most common Android width, the smallest in use.
+SIZES = {"desktop": (1280, 800), "phone": (390, 844), "phone-360": (360, 800), "phone-320": (320, 640)}
 
 
 def main() -> int:

@@ -81,6 +81,19 @@ def map_view(members, padding: float = 8, min_span: float = 40) -> str | None:
     return f"{left:.1f} {top:.1f} {min(width, MAP_WIDTH):.1f} {min(height, MAP_HEIGHT):.1f}"
 
 
+MAP_SHOWN_WIDTH = 720  # the width the directory states for /members/map.svg; its height follows the map's shape
+
+
+def map_size(view_box: str | None) -> dict | None:
+    """The width and height the directory's `<img>` of /members/map.svg states: the shape of
+    the map's viewBox (drawn around the members), so that the page keeps the map's place
+    before the image arrives instead of moving when it does (None when there is no map)."""
+    if view_box is None:
+        return None
+    _, _, width, height = (float(value) for value in view_box.split())
+    return {"width": MAP_SHOWN_WIDTH, "height": round(MAP_SHOWN_WIDTH * height / width)}
+
+
 def export_fields(languages) -> list[str]:
     """The exports' columns: a name, a country name and a summary per language of the site."""
     codes = languages.codes

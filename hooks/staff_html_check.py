@@ -37,17 +37,25 @@ def on_page_content(html, page, config, files):
         html = _COMMENT.sub("", html)  # in code, Markdown has escaped them: `&lt;!--`
     refusals = refusals_in_html(html or "")
     if refusals:
-        source = _source_lines(page)
+        src_uri = _written_in(page)
+        source = _source_lines(config["docs_dir"], src_uri)
         for refusal in refusals:
-            build_context.current().pass_.refused.append(Problem(f"docs/{page.file.src_uri}", line_of(refusal.needle, source), "", refusal.message))
+            build_context.current().pass_.refused.append(Problem(f"docs/{src_uri}", line_of(refusal.needle, source), "", refusal.message))
     return html
 
 
-def _source_lines(page) -> list[str]:
+def _written_in(page) -> str:
+    """The file staff wrote a page's text in: a converted page or a stand-in (generated_pages.
+    other_versions) repeats another language's file, which is the one to fix."""
+    meta = page.meta or {}
+    return meta.get("fallback_of") or meta.get("derived_from") or page.file.src_uri
+
+
+def _source_lines(docs_dir: str, src_uri: str) -> list[str]:
     try:
-        with open(page.file.abs_src_path, encoding="utf-8") as source:
+        with open(f"{docs_dir}/{src_uri}", encoding="utf-8") as source:
             return source.read().splitlines()
-    except (OSError, TypeError):  # a generated page held in memory has no body to check
+    except OSError:  # a generated page held in memory has no file
         return []
 
 

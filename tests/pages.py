@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
@@ -60,7 +60,7 @@ def resolve(site: Path, from_path: str, href: str) -> Path | None:
     parts = urlsplit(target)
     if parts.netloc != "site":
         return None
-    path = parts.path.lstrip("/")
+    path = unquote(parts.path).lstrip("/")  # a Korean tag's folder is named in Hangul, linked percent-encoded
     file = site / path
     if path == "" or path.endswith("/"):
         file = site / path / "index.html"

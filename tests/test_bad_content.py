@@ -6,6 +6,8 @@ so a change in position or wording fails here.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PIL import Image
 
@@ -20,7 +22,7 @@ CASES = [
     ("yaml-unclosed-quote", "data/coe.yml", 'date: "2022-12-12"\n  title', 'date: "2022-12-12\n  title',
      ["data/coe.yml:11: YAML syntax error:"]),
     ("missing-required-field", "data/members.yml", "  name: {zh: 成都市, en: Chengdu}\n", "  name: {zh: 成都市}\n",
-     ["data/members.yml:19: name.en: required field is missing"]),
+     ["data/members.yml:19: name: missing in English (en); every text needs it"]),
     ("missing-member-name", "data/members.yml", "  name: {zh: 深圳市, en: Shenzhen}\n", "",
      ["data/members.yml:2: name: required field is missing"]),
     ("wrong-type", "data/action_plan.yml", "  - number: 1\n", "  - number: one\n",
@@ -176,8 +178,14 @@ def test_markup_in_every_text_field_is_escaped_in_every_output(tmp_path):
             checked += 1
             text = output.read_text(encoding="utf-8")
             assert SCRIPT not in text, output
+            if output.suffix == ".xml":  # a feed's summary is HTML: the text shown, HTML-escaped, then XML-escaped
+                for summary in re.findall(r'<(?:summary type="html"|description)>(.*?)</', text, re.DOTALL):
+                    assert "<" not in summary and "&amp;amp;lt;" not in summary, (output, summary)
+                text = re.sub(r'<(summary type="html"|description)>.*?</', "<summary></", text, flags=re.DOTALL)
             assert "&amp;lt;" not in text and "&amp;amp;" not in text, f"escaped twice in {output}"
     assert checked > 50
+    atom = (result.site / "en/feeds/news.atom.xml").read_text(encoding="utf-8")
+    assert "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;</summary>" in atom  # shown as text, as on the site
     feed = (result.site / "en/feeds/news.rss.xml").read_text(encoding="utf-8")
     assert "<title>Test news: Kunming&lt;script&gt;alert(1)&lt;/script&gt;</title>" in feed
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (result.site / "en/offices/index.html").read_text(encoding="utf-8")
@@ -185,10 +193,10 @@ def test_markup_in_every_text_field_is_escaped_in_every_output(tmp_path):
 
 @pytest.mark.parametrize("name, text, message", [
     ("docs/news/2024/secret.zh.markdown", "---\ntitle: x\ndraft: true\n---\n",
-     "docs/news/2024/secret.zh.markdown:1: only pages (.zh.md, .en.md) and images or PDF files are published"),
+     "docs/news/2024/secret.zh.markdown:1: only pages (.zh.md, .en.md or .ko.md) and images or PDF files are published"),
     ("docs/news/2024/secret.zh.MD", "---\ntitle: x\n---\n", "docs/news/2024/secret.zh.MD:1: only pages"),
     ("docs/news/2024/old.zh.md.bak", "backup", "docs/news/2024/old.zh.md.bak:1: only pages"),
-    ("docs/about.md", "---\ntitle: x\n---\n", "docs/about.md:1: a page must be named <name>.zh.md or <name>.en.md"),
+    ("docs/about.md", "---\ntitle: x\n---\n", "docs/about.md:1: the page names no language; a page must be named <name>.<language>.md, the languages being zh"),
     ("docs/news/2024/no-break.zh.md", "---\ntitle: x\ndate: 2024-01-01\ncategory: events\n---",
      "docs/news/2024/no-break.zh.md:5: the closing '---' must be followed by a line break"),
     ("docs/news/2024/twice.zh.md", "---\ntitle: a\ntitle: b\ndate: 2024-01-01\ncategory: events\n---\n",

@@ -17,9 +17,13 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sitebuild import FIXTURE, build, hook_module, make_project
+from sitebuild import FIXTURE, REPO, build, hook_module, make_project
 
 load_content = hook_module("content_checks").load_content
+# The site's languages and words, as the fixture project's build has them (sitebuild.make_project).
+LANGUAGES = hook_module("languages").from_mkdocs_yml(REPO / "mkdocs.yml")
+CONVERTERS = hook_module("conversion").converters(LANGUAGES, REPO)
+STRINGS = hook_module("strings").load_strings(REPO, LANGUAGES, CONVERTERS)
 ContentError = hook_module("loading").ContentError
 
 LOCATED = re.compile(r"^(data|docs)/[^:]+:\d+: \S")
@@ -56,7 +60,7 @@ def _project(tmp_path_factory):
 def _validate(project):
     started = time.monotonic()
     try:
-        load_content(project, project / "docs")
+        load_content(project, project / "docs", LANGUAGES, CONVERTERS, STRINGS)
         outcome = None
     except ContentError as error:
         outcome = [str(p) for p in error.problems]

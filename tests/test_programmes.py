@@ -149,7 +149,7 @@ def test_adding_one_data_entry_adds_it_to_its_page(tmp_path):
     ("data/members.yml", "- id: index\n  name: {zh: 目录, en: Index}\n  country: CN\n",
      "data/members.yml:28: id: 'index' is reserved for the page itself; choose another id"),
     ("data/offices.yml", "- id: bad-region\n  name: {zh: 错}\n  offices: []\n",
-     ("data/offices.yml:13: name.en: required field is missing", "data/offices.yml:14: offices: must list at least one entry")),
+     ("data/offices.yml:13: name: missing in English (en); every text needs it", "data/offices.yml:14: offices: must list at least one entry")),
 ])
 def test_a_wrong_programme_entry_is_rejected_with_file_line_and_field(tmp_path, file, addition, message):
     project = make_project(tmp_path)

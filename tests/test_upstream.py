@@ -24,9 +24,11 @@ def test_the_installed_packages_are_the_ones_the_site_was_written_for():
 
 def _venv_copy(root: Path) -> Path:
     """A copy of the virtual environment: every file linked, Material's package copied for real."""
-    venv = root / "venv"
-    subprocess.run(["cp", "-as", str(REPO / ".venv"), str(venv)], check=True)
-    material = venv / SITE_PACKAGES.relative_to(REPO / ".venv") / "material"
+    venv, source = root / "venv", (REPO / ".venv").resolve()  # a worktree's .venv is a link
+    subprocess.run(["cp", "-as", str(source), str(venv)], check=True)
+    material = venv / SITE_PACKAGES.resolve().relative_to(source) / "material"
+    # Never the environment's own Material: only the copy's tree of links is replaced.
+    assert not venv.is_symlink() and material.resolve() != (SITE_PACKAGES / "material").resolve()
     shutil.rmtree(material)
     shutil.copytree(SITE_PACKAGES / "material", material)
     return venv
@@ -36,7 +38,7 @@ def test_an_upgraded_material_stops_the_build_before_anything_is_written(tmp_pat
     """The upgrade drill: as a new release of Material would, its bundle gets another name
     and a line our build patches changes. The build stops, with one message."""
     venv = _venv_copy(tmp_path)
-    templates = venv / SITE_PACKAGES.relative_to(REPO / ".venv") / "material" / "templates"
+    templates = venv / SITE_PACKAGES.resolve().relative_to((REPO / ".venv").resolve()) / "material" / "templates"
     (bundle,) = templates.glob("assets/javascripts/bundle.*.min.js")
     bundle.rename(bundle.with_name("bundle.0123abcd.min.js"))
     base = templates / "base.html"

@@ -25,7 +25,10 @@ def test_the_installed_packages_are_the_ones_the_site_was_written_for():
 def _venv_copy(root: Path) -> Path:
     """A copy of the virtual environment: every file linked, Material's package copied for real."""
     venv = root / "venv"
-    subprocess.run(["cp", "-as", str(REPO / ".venv"), str(venv)], check=True)
+    # From the environment's real folder: in a git worktree whose .venv is a symbolic link to
+    # the main checkout's, `cp -as` of the link makes one more link, and the rmtree below
+    # then deleted Material from the shared environment itself.
+    subprocess.run(["cp", "-as", str((REPO / ".venv").resolve()), str(venv)], check=True)
     material = venv / SITE_PACKAGES.relative_to(REPO / ".venv") / "material"
     shutil.rmtree(material)
     shutil.copytree(SITE_PACKAGES / "material", material)

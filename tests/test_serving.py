@@ -89,7 +89,7 @@ def test_pages_are_served_with_their_folder_url_and_relative_redirects(served):
 @pytest.mark.parametrize("path", [
     "index.html", "en/", "en/news/2024/mongolia-visit/", "404.html",
     "assets/css/site.css", "assets/javascripts/member-filter.js", "assets/map/world.svg",
-    "search/manifest.json", "ko/search/manifest.json", "assets/javascripts/site-search.js", "members.json", "members.csv",
+    "search/manifest.json", "zh-hant/search/manifest.json", "assets/javascripts/site-search.js", "members.json", "members.csv",
     "feeds/news.rss.xml", "en/feeds/news.atom.xml", "calendar.ics", "sitemap.xml",
 ])
 def test_precompressed_files_are_sent_as_they_are_to_clients_accepting_gzip(served, path):
@@ -231,7 +231,8 @@ def test_no_listing_of_a_folder_without_index(served, path):
     assert (site / path).is_dir() and not (site / path / "index.html").exists()
     status, _, body = get(base, path)
     assert status == 404
-    assert body == (site / ("en/404.html" if path.startswith("en/") else "404.html")).read_bytes()
+    root = next((r for r in ("en/", "ko/", "zh-hant/") if path.startswith(r)), "")  # the 404 page of its language
+    assert body == (site / root / "404.html").read_bytes()
 
 
 @pytest.mark.parametrize("path", ["leak.html", "en/leaked-folder/secret.html", "en/.env", ".git/config",

@@ -1,5 +1,5 @@
 /* The site's search: words, engine and dialog, in one ES module loaded when a reader
- * opens search (the launcher in overrides/partials/search.html imports it).
+ * opens search (the launcher in overrides/partials/site/search.html imports it).
  *
  * Words: the specification in hooks/multilingual_site/search_tokens.py, implemented a second
  * time here (the build cut the pages with the Python side; tests/test_search_tokens.py
@@ -354,7 +354,7 @@ export function snippet(text, terms, length = 140) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The dialog (overrides/partials/search.html): a combobox whose field keeps the focus.
+// The dialog (overrides/partials/site/search.html): a combobox whose field keeps the focus.
 // Every value from the index is put in with textContent or as an attribute, never as HTML.
 
 const SHOWN = 10;
@@ -404,7 +404,7 @@ export function prepare(dialog) {
 }
 
 /* Open the dialog, with `query` in the field if one is given (a `?q=` address, the 404
- * form), and answer what the field holds. The launcher (partials/search.html) has usually
+ * form), and answer what the field holds. The launcher (partials/site/search.html) has usually
  * opened it already, before this module was loaded, so that no key typed meanwhile is lost. */
 export function open(dialog, query) {
   prepare(dialog);

@@ -88,8 +88,8 @@ screenshots: site .venv/.test-deps chromium nginx-package
 	.venv/bin/python tools/screenshots.py
 
 ## bench: build synthetic sites at network scale and print the figures (bench/README.md);
-## then search: recall on real queries, index weight and time to the first result, for
-## Material's search and Pagefind (bench/search.py).
+## then search: recall on real queries, bytes per query and time to the first result on a
+## throttled phone, in every language, and the index projected to 20,000 articles (bench/search.py).
 bench: .venv/.test-deps node_modules/.installed chromium nginx-package
 	.venv/bin/python bench/run.py
 	.venv/bin/python bench/search.py

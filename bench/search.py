@@ -1,26 +1,29 @@
-"""Search as a reader meets it: quality on real queries, index weight, time to the first result.
+"""Search as a reader meets it: quality on real queries, bytes per query, time to the first result.
 
-    python bench/search.py                                   # real, 500x500, 2500x2000; both engines
-    python bench/search.py --sizes real --engines material   # quality only, a minute or so
+    python bench/search.py                              # real, 500x500, 2500x2000, and the projection
+    python bench/search.py --sizes real --project none  # the real site only: a minute or so
 
-Quality (real site only): every query of bench/search_queries.yml is typed key by key into
-the site's own search box in Debian's Chromium (Material's search reacts to key events, so
-`fill()` alone would not be a reader), served by nginx with the production configuration
-and its Content-Security-Policy (tests/browser.py). The first five distinct pages found (a
-page's sections count once) are compared with the page the query must find:
+The site's own search (ARCHITECTURE.md, "Search"), in Debian's Chromium, the site served by
+nginx with the production configuration and its Content-Security-Policy (tests/browser.py).
+The languages are the site's (mkdocs.yml) and those of bench/search_queries.yml.
+
+Quality (real site): every query of search_queries.yml is typed key by key into the search
+dialog; the first five distinct pages found are compared with the page the query must find:
 recall@1 and recall@5 per language.
 
-Cost, at each size: the weight of what a reader's browser downloads to answer a query
-(KB, and KB gzipped as nginx serves it), and the time from the first keystroke to the first
-result shown, on a fresh page with Chromium's CPU throttled 4x (CDP
-`Emulation.setCPUThrottlingRate`), as on a mid-range phone.
+Cost, at each size, for a few queries per language (search_timing.yml, and a member's name
+on a synthetic site), each on a fresh page (no cache) with Chromium's CPU throttled 4x and
+Lighthouse's mobile network (150 ms round trip, 1.6 Mbps down): the reader opens search with
+a click on the header's button and types the query at KEY_DELAY_MS a key; measured are the
+time from the last keystroke to the first result of the whole query on screen, and every byte the
+browser fetched from the click on (the script, the manifest, the shards, the metadata and the
+snippets' texts), as received (gzipped, as nginx sends the site's .gz copies) and decoded.
+The page must fetch no search file before search is opened.
 
-Engines: `material` is the site as built (Material's lunr search, our index). `pagefind`
-is Pagefind (npm `pagefind`, pinned in package.json; its extended binary segments Chinese)
-run over a copy of the same built site, indexing the same pages and the same text (the
-pages and names of our index, the same parts left out), searched through its own default
-interface on a page of its own: the comparison behind the choice of engine (ARCHITECTURE.md,
-"Search").
+Projection (`--project 20000`): the index of a network of 2,500 members and N articles per
+language, built in memory from bench/generate.py's documents (no site build), and what the
+engine (site-search.js, run by node) fetches for the same queries: the design's own numbers
+beyond the sizes built.
 """
 
 from __future__ import annotations
@@ -29,76 +32,59 @@ import argparse
 import gzip
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from random import Random
 
 import yaml
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-for folder in (REPO / "tests", REPO / "deploy", BENCH):
+for folder in (REPO / "tests", REPO / "deploy", BENCH, REPO / "hooks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
 QUERIES = BENCH / "search_queries.yml"
-LANG_ROOTS = {"zh": "", "en": "en/"}
+TIMING = BENCH / "search_timing.yml"
+SCRIPT = REPO / "overrides/assets/javascripts/site-search.js"
 TOP = 5
-THROTTLE = 4
-# A query each synthetic size answers (bench/generate.py writes these words everywhere).
-TIMING_QUERIES = {"zh": "生物多样性", "en": "biodiversity"}
-PAGEFIND = REPO / "node_modules" / ".bin" / "pagefind"
+CPU_THROTTLE = 4
+# Lighthouse's mobile network: 150 ms round trip, 1.6 Mbps down, 750 Kbps up.
+NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+KEY_DELAY_MS = 120  # a reader typing about eight keys a second
+BUDGET_MS, BUDGET_KB = 1000, 300  # issue 29, point 1
 
-# In every document: when the reader's first key went down, when the first result was shown,
-# and how many queries Material's page sent to its search worker and got answered.
+# In every document: when the reader last typed into the search field, and when the dialog
+# showed the first results of each query (site-search.js sets data-shown on the dialog then,
+# and data-complete once all of them are there).
 _INSTRUMENT = """
 (() => {
-  const s = window.__search = {firstKey: null, firstResult: null, sent: 0, answered: 0};
-  document.addEventListener("keydown", () => { if (s.firstKey === null) s.firstKey = performance.now(); }, true);
-  new MutationObserver(() => {
-    if (s.firstResult === null && document.querySelector(".md-search-result__link, .pagefind-ui__result-link"))
-      s.firstResult = performance.now();
-  }).observe(document, {childList: true, subtree: true});
-  const Native = window.Worker;
-  if (!Native) return;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      // Material's messages: 2 is a query, 3 its result (material/.../search/worker/message).
-      this.addEventListener("message", (e) => { if (e.data && e.data.type === 3) s.answered++; });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) s.sent++;
-      return super.postMessage(message, ...rest);
-    }
-  };
+  const s = window.__search = {lastInput: null, shown: {}};
+  document.addEventListener("input", (e) => {
+    if (e.target.classList && e.target.classList.contains("site-search__input")) s.lastInput = performance.now();
+  }, true);
+  new MutationObserver((records) => {
+    for (const r of records) if (r.target.dataset && r.target.dataset.shown !== undefined && !(r.target.dataset.shown in s.shown))
+      s.shown[r.target.dataset.shown] = performance.now();
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-shown"]});
 })();
 """
 
 
-def type_like_a_reader(page, text: str) -> None:
-    """Type `text` key by key. Latin letters are key presses; a Chinese character is what an
-    input method sends when it commits one: a key down with key code 229 ("Process"), the
-    character, then the key up, which is what Material's search listens for (`keyup`).
-    Playwright's own typing of a character off the keyboard inserts the text with no key
-    event at all, and Material would never search it."""
-    cdp = _cdp(page)
-    for ch in text:
-        if ch.isascii():
-            page.keyboard.type(ch)
-            continue
-        cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", "key": "Process", "windowsVirtualKeyCode": 229})
-        page.keyboard.insert_text(ch)
-        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Process", "windowsVirtualKeyCode": 229})
+def language_roots(project: Path = REPO) -> dict[str, str]:
+    """Each language of the site and its root ("" for the default), from mkdocs.yml."""
+    from mkdocs.utils.yaml import yaml_load
 
-
-def _cdp(page):
-    if not hasattr(page, "_search_cdp"):
-        page._search_cdp = page.context.new_cdp_session(page)
-    return page._search_cdp
+    with open(project / "mkdocs.yml", "rb") as file:
+        config = yaml_load(file)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"]["languages"]
+            return {str(l["locale"]): "" if l.get("default") else f"{l['locale']}/" for l in languages if l.get("build", True)}
+    raise SystemExit("mkdocs.yml configures no i18n languages")
 
 
 def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
@@ -107,8 +93,8 @@ def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
 
 
 def distinct_pages(hrefs: list[str], base: str, lang_root: str, top: int = TOP) -> list[str]:
-    """The first `top` pages among result links, each once (sections and the `?h=` highlight
-    parameter dropped), relative to the language root."""
+    """The first `top` pages among result links, each once (sections dropped), relative to
+    the language root."""
     pages: list[str] = []
     for href in hrefs:
         path = href.split("#")[0].split("?")[0]
@@ -122,221 +108,115 @@ def distinct_pages(hrefs: list[str], base: str, lang_root: str, top: int = TOP) 
     return pages
 
 
-class MaterialSearch:
-    """The site's own search box, in the header of every page."""
+# ---------------------------------------------------------------------------------------
+# The dialog, driven as a reader drives it.
 
-    name = "material"
-    field = "input.md-search__input"
-    links = ".md-search-result__link"
-
-    def open(self, page, base: str, lang: str) -> None:
-        page.goto(base + LANG_ROOTS[lang])
-        page.locator(self.field).click()
-        # The index is loaded when the result area says "type to start searching". (Predicates
-        # are functions: Playwright eval()s a bare expression, which the site's policy forbids.)
-        page.wait_for_function("() => /键入以开始搜索|Type to start searching/"
-                               ".test(document.querySelector('.md-search-result__meta').textContent)")
-
-    def results(self, page, base: str, lang: str, query: str) -> list[str]:
-        field = page.locator(self.field)
-        field.press("Control+a")
-        field.press("Backspace")
-        sent = page.evaluate("() => window.__search.sent")
-        type_like_a_reader(page, query)
-        # Every query the typing sent has been answered and drawn (two frames later).
-        page.wait_for_function(f"() => window.__search.sent > {sent} && window.__search.answered >= window.__search.sent")
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        hrefs = page.eval_on_selector_all(self.links, "links => links.map(a => a.href)")
-        return distinct_pages(hrefs, base, LANG_ROOTS[lang])
+FIELD = "#site-search .site-search__input"
+RESULTS = "#site-search [role=option]"
 
 
-class PagefindSearch:
-    """Pagefind's default interface on a page of its own (written by `prepare_pagefind`)."""
-
-    name = "pagefind"
-    field = ".pagefind-ui__search-input"
-    links = ".pagefind-ui__result-link"
-
-    def open(self, page, base: str, lang: str) -> None:
-        page.goto(base + LANG_ROOTS[lang] + "pagefind-search/")
-        page.locator(self.field).click()
-
-    def results(self, page, base: str, lang: str, query: str) -> list[str]:
-        field = page.locator(self.field)
-        field.press("Control+a")
-        field.press("Backspace")
-        page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')")
-        type_like_a_reader(page, query)
-        # Its message names the query once the results of the whole query are known; each
-        # result shows a placeholder until its page's fragment has been fetched.
-        page.wait_for_function("(q) => { const m = document.querySelector('.pagefind-ui__message');"
-                               " return m && m.textContent.includes(q)"
-                               " && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }", arg=query)
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        hrefs = page.eval_on_selector_all(self.links, "links => links.map(a => a.href)")
-        return distinct_pages(hrefs, base, LANG_ROOTS[lang])
+def open_search(page, base: str, root: str) -> None:
+    """The language's home page, then a click on the header's search button."""
+    page.goto(base + root)
+    page.locator("[data-site-search-open]").click()
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('#site-search .site-search__input')")
 
 
-ENGINES = {"material": MaterialSearch(), "pagefind": PagefindSearch()}
+def answer(page, query: str, delay: float = 0) -> None:
+    """Clear the field, type `query` key by key, wait for its whole answer on screen."""
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query, delay=delay)
+    page.wait_for_function("(q) => document.getElementById('site-search').dataset.complete === q", arg=query, timeout=60_000)
 
 
-def quality(base: str, engine, queries: dict[str, list[tuple[str, str]]]) -> dict:
+def results(page, base: str, root: str, query: str) -> list[str]:
+    answer(page, query)
+    hrefs = page.eval_on_selector_all(RESULTS, "links => links.map(a => a.href)")
+    return distinct_pages(hrefs, base, root)
+
+
+def quality(base: str, queries: dict[str, list[tuple[str, str]]], roots: dict[str, str]) -> dict:
     """Every query of every language in one browser, one page per language: found pages,
     the rank of the expected one (None if not in the first five), recall@1 and @5."""
     from browser import browser_page
 
     report = {}
     with browser_page(base) as page:
-        page.context.add_init_script(_INSTRUMENT)
         for lang, items in queries.items():
-            engine.open(page, base, lang)
+            if lang not in roots:
+                continue
+            open_search(page, base, roots[lang])
             rows = []
             for query, expected in items:
-                found = engine.results(page, base, lang, query)
+                found = results(page, base, roots[lang], query)
                 rank = found.index(expected) + 1 if expected in found else None
                 rows.append({"query": query, "expected": expected, "found": found, "rank": rank})
             n = len(rows)
-            report[lang] = {
-                "queries": n,
-                "recall@1": sum(r["rank"] == 1 for r in rows) / n,
-                "recall@5": sum(r["rank"] is not None for r in rows) / n,
-                "rows": rows,
-            }
-        assert page.outside_requests == []
+            report[lang] = {"queries": n, "recall@1": sum(r["rank"] == 1 for r in rows) / n,
+                            "recall@5": sum(r["rank"] is not None for r in rows) / n, "rows": rows}
+        assert page.outside_requests == [] and page.console_errors == [], (page.outside_requests, page.console_errors)
     return report
 
 
-def first_result_ms(base: str, engine, lang: str, query: str) -> float:
-    """A fresh page, CPU throttled, the query typed as soon as the page can take it: time
-    from the first keystroke to the first result shown (index download and set-up included)."""
+def is_search_file(url: str) -> bool:
+    """The search's own files: its script and anything under a language's search/ folder."""
+    path = url.split("?")[0]
+    return path.endswith("/site-search.js") or "/search/" in path
+
+
+def cost(base: str, root: str, query: str, throttled: bool = True) -> dict:
+    """A fresh page, throttled: time from the last keystroke to the answer on screen, and
+    what the browser fetched from the click on the search button (KB, and KB as sent)."""
     from browser import browser_page
 
     with browser_page(base) as page:
         page.context.add_init_script(_INSTRUMENT)
-        cdp = _cdp(page)
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-        url = base + LANG_ROOTS[lang] + ("pagefind-search/" if engine.name == "pagefind" else "")
-        page.goto(url, wait_until="domcontentloaded")
-        field = page.locator(engine.field)
-        field.click()
-        type_like_a_reader(page, query)
-        page.wait_for_function("() => window.__search.firstResult !== null", timeout=120_000)
-        times = page.evaluate("() => [window.__search.firstKey, window.__search.firstResult]")
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-        return round(times[1] - times[0])
+        responses, opened = [], [False]
+        before = []
+        page.on("request", lambda r: before.append(r.url) if not opened[0] and is_search_file(r.url) else None)
+        page.on("requestfinished", lambda r: responses.append(r) if opened[0] else None)
+        cdp = page.context.new_cdp_session(page)
+        if throttled:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", NETWORK)
+        page.goto(base + root, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        opened[0] = True
+        page.locator("[data-site-search-open]").click()
+        page.wait_for_function("() => document.activeElement && document.activeElement.matches('#site-search .site-search__input')")
+        page.keyboard.type(query, delay=KEY_DELAY_MS)
+        page.wait_for_function("(q) => q in window.__search.shown", arg=query, timeout=120_000)
+        timing = page.evaluate("(q) => [window.__search.lastInput, window.__search.shown[q]]", query)
+        page.wait_for_function("(q) => document.getElementById('site-search').dataset.complete === q", arg=query, timeout=120_000)
+        page.wait_for_load_state("networkidle")  # the snippets' texts
+        hits = page.locator(RESULTS).count()
+        raw = sent = 0
+        for request in responses:
+            response = request.response()
+            if response is None:
+                continue
+            raw += len(response.body())
+            sent += request.sizes()["responseBodySize"]
+        if throttled:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        assert page.outside_requests == [] and page.console_errors == [], (page.outside_requests, page.console_errors)
+    return {"query": query, "first_result_ms": round(timing[1] - timing[0]), "kb": _kb(raw), "kb_gz": _kb(sent),
+            "requests": len(responses), "results": hits, "fetched_before_open": before}
 
 
 def _kb(size: int) -> float:
     return round(size / 1024, 1)
 
 
-def material_weight(site: Path, lang: str) -> dict:
-    """What Material's search downloads: the language's index (its worker is the same file
-    on every site and cached)."""
-    index = site / LANG_ROOTS[lang] / "search" / "search_index.json"
-    raw = index.read_bytes()
-    return {"kb": _kb(len(raw)), "kb_gz": _kb(len(gzip.compress(raw, 9)))}
-
-
-def pagefind_weight(base: str, lang: str, query: str) -> dict:
-    """What Pagefind downloads to answer `query` on a fresh page: its script, WebAssembly,
-    the language's entry, metadata and the index chunks and fragments it fetched."""
-    from browser import browser_page
-
-    fetched: dict[str, int] = {}
-    with browser_page(base) as page:
-        page.on("response", lambda r: fetched.__setitem__(r.url, len(r.body()))
-                if "/pagefind/" in r.url and r.ok else None)
-        PagefindSearch().open(page, base, lang)
-        type_like_a_reader(page, query)
-        page.wait_for_selector(PagefindSearch.links)
-        page.wait_for_load_state("networkidle")
-    site_root = _served_sites[base]
-    raw = sum(fetched.values())
-    gz = 0
-    for url in fetched:
-        file = site_root / url.removeprefix(base)
-        body = file.read_bytes() if file.is_file() else b""
-        # Pagefind's index files are compressed already; nginx sends .gz copies of text files.
-        gz += len(gzip.compress(body, 9)) if file.suffix in (".js", ".css", ".json") else len(body)
-    return {"kb": _kb(raw), "kb_gz": _kb(gz), "files": len(fetched)}
-
-
-_served_sites: dict[str, Path] = {}
-
-
 # ---------------------------------------------------------------------------------------
-# Pagefind over a copy of the built site.
+# Sizes.
 
-def _indexed_pages(site: Path, lang: str) -> dict[str, list[str]]:
-    """Pages of our search index (location -> the names we index for the page)."""
-    index = json.loads((site / LANG_ROOTS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages: dict[str, list[str]] = {}
-    for doc in index["docs"]:
-        location = doc["location"].split("#")[0]
-        pages.setdefault(location, [])
-        if doc.get("names"):
-            pages[location] = [n.replace("\u200b", "") for n in doc["names"]]
-    return pages
-
-
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
-# The parts our index leaves out (data-search-exclude in the templates): lists of other
-# pages (cards, the directory's entries) and maps.
-PAGEFIND_EXCLUDE = [".site-cards", ".view-members", ".view-map", ".view-subscribe", ".site-back"]
-
-
-def prepare_pagefind(site: Path, target: Path) -> Path:
-    """A copy of `site` with a Pagefind index of the same pages and names as ours, and a
-    search page per language (`pagefind-search/`) showing Pagefind's own interface."""
-    shutil.copytree(site, target, symlinks=True)
-    for lang in LANG_ROOTS:
-        for location, names in _indexed_pages(target, lang).items():
-            file = target / LANG_ROOTS[lang] / location / "index.html"
-            if not file.is_file():
-                continue
-            html = file.read_text(encoding="utf-8")
-            extra = "".join(f'<p data-pagefind-weight="10">{n}</p>' for n in names)
-            html = _ARTICLE.sub(lambda m: m.group(0).replace("<article ", "<article data-pagefind-body ") + extra, html, count=1)
-            file.write_text(html, encoding="utf-8")
-        page = target / LANG_ROOTS[lang] / "pagefind-search" / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        tag = {"zh": "zh-Hans", "en": "en"}[lang]
-        page.write_text(
-            f'<!doctype html><html lang="{tag}"><head><meta charset="utf-8">'
-            f'<link rel="stylesheet" href="/pagefind/pagefind-ui.css">'
-            f'<script src="/pagefind/pagefind-ui.js"></script>'
-            f'<script src="/pagefind-search.js"></script></head>'
-            f'<body><div id="search"></div></body></html>', encoding="utf-8")
-    (target / "pagefind-search.js").write_text(
-        'window.addEventListener("DOMContentLoaded", () => new PagefindUI({element: "#search", '
-        'showSubResults: false, showImages: false, resetStyles: false}));\n', encoding="utf-8")
-    config = {"site": str(target), "exclude_selectors": PAGEFIND_EXCLUDE}
-    (target.parent / "pagefind.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    result = subprocess.run([str(PAGEFIND)], cwd=target.parent, capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
-    # Pagefind runs WebAssembly: the copy's policy allows it (a site keeping Pagefind would
-    # add 'wasm-unsafe-eval' to script-src, hooks/multilingual_site/content_security_policy.py).
-    policy = target / ".nginx" / "content-security-policy.conf"
-    policy.write_text(policy.read_text(encoding="utf-8").replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"), encoding="utf-8")
-    for html in target.rglob("*.html"):  # the same in every page's <meta> policy
-        text = html.read_text(encoding="utf-8")
-        if "script-src 'self'" in text:
-            html.write_text(text.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"), encoding="utf-8")
-    for gz in target.rglob("*.gz"):  # nginx would send the stale precompressed copies
-        gz.unlink()
-    return target
-
-
-# ---------------------------------------------------------------------------------------
-# Sizes and the report.
-
-def build_size(size: str, workdir: Path) -> Path:
-    """The built site of a size: `real` (the repo's docs/ and data/) or MEMBERSxARTICLES."""
-    from sitebuild import build, make_project
-
+def build_size(size: str, workdir: Path) -> tuple[Path, Path, str]:
+    """(project, built site, build log) of a size: `real` (the repo's content) or MEMBERSxARTICLES."""
     from generate import generate
+    from sitebuild import build, make_project
 
     folder = workdir / size
     if size == "real":
@@ -344,45 +224,75 @@ def build_size(size: str, workdir: Path) -> Path:
     else:
         members, articles = (int(n) for n in size.split("x"))
         project = folder / "project"
-        generate(project, members=members, articles=articles, seed=1)
+        generate(project, members=members, articles=articles, seed=1, photos_every=0)
     result = build(project, site=folder / "site", extra_env={"SITE_BUILD_DATE": "2026-01-01"})
     if result.returncode != 0:
         raise SystemExit(f"build of {size} failed:\n{result.output[-3000:]}")
-    return folder / "site"
+    return project, folder / "site", result.output
 
 
-def measure(sizes: list[str], engines: list[str], workdir: Path) -> dict:
+def timing_queries(project: Path, lang: str, queries: dict) -> list[str]:
+    """The queries timed in `lang` (search_timing.yml, else its first two reader queries),
+    and the name of the project's first member."""
+    timed = yaml.safe_load(TIMING.read_text(encoding="utf-8")) or {}
+    chosen = [str(q) for q in timed.get(lang) or [q for q, _ in queries.get(lang, [])[:2]]]
+    members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8"))
+    name = (members[0].get("name") or {}).get(lang) if members else None
+    if name and name not in chosen:
+        chosen.append(name)  # a member's name: the highest-weighed field
+    return chosen
+
+
+def index_facts(site: Path, root: str, log: str, lang: str) -> dict:
+    manifest = json.loads((site / root / "search" / "manifest.json").read_bytes())
+    folder = site / root / "search" / manifest["version"]
+    files = [f for f in folder.rglob("*.json")]
+    cpu = re.search(rf"Search index of '{re.escape(lang)}': \d+ pages in \d+ files, ([\d.]+) s of CPU", log)
+    return {"pages": manifest["documents"], "shards": len(manifest["keys"]), "files": len(files) + 1,
+            "mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
+            "manifest_kb_gz": _kb(len(gzip.compress((site / root / "search" / "manifest.json").read_bytes(), 9))),
+            "build_cpu_s": float(cpu[1]) if cpu else None}
+
+
+def measure(sizes: list[str], workdir: Path) -> dict:
     from browser import serve
 
     results: dict = {}
     queries = load_queries()
     for size in sizes:
-        site = build_size(size, workdir)
-        for name in engines:
-            engine = ENGINES[name]
-            served_site = site if name == "material" else prepare_pagefind(site, workdir / size / "pagefind-site")
-            with serve(served_site) as base:
-                _served_sites[base] = served_site
-                row: dict = {}
-                if size == "real":
-                    row["quality"] = quality(base, engine, queries)
-                for lang in LANG_ROOTS:
-                    query = TIMING_QUERIES[lang]
-                    weight = material_weight(site, lang) if name == "material" else pagefind_weight(base, lang, query)
-                    row[lang] = {**weight, "first_result_ms": first_result_ms(base, engine, lang, query)}
-                results.setdefault(size, {})[name] = row
-            print(format_row(size, name, results[size][name]), flush=True)
+        project, site, log = build_size(size, workdir)
+        roots = language_roots(project)
+        row: dict = {}
+        with serve(site) as base:
+            if size == "real":
+                row["quality"] = quality(base, queries, roots)
+            for lang, root in roots.items():
+                timed = [cost(base, root, q) for q in timing_queries(project, lang, queries)]
+                row[lang] = {"index": index_facts(site, root, log, lang), "queries": timed}
+        results[size] = row
+        print(format_row(size, row), flush=True)
     return results
 
 
-def format_row(size: str, engine: str, row: dict) -> str:
-    parts = [f"{size:<10} {engine:<9}"]
-    for lang in LANG_ROOTS:
+def format_row(size: str, row: dict) -> str:
+    lines = []
+    for lang, value in row.items():
+        if lang == "quality":
+            continue
         q = row.get("quality", {}).get(lang)
         quality_text = f"R@1 {q['recall@1']:.0%} R@5 {q['recall@5']:.0%} ({q['queries']} q)" if q else "-"
-        r = row[lang]
-        parts.append(f"{lang}: {quality_text:<24} index {r['kb']:>8} KB ({r['kb_gz']:>7} KB gz)  first result {r['first_result_ms']:>6} ms")
-    return "  ".join(parts)
+        slowest = max(t["first_result_ms"] for t in value["queries"])
+        heaviest = max(value["queries"], key=lambda t: t["kb_gz"])
+        early = sorted({u for t in value["queries"] for u in t["fetched_before_open"]})
+        index = value["index"]
+        lines.append(f"{size:<10} {lang:<8} {quality_text:<26} first result ≤ {slowest:>5} ms   per query ≤ "
+                     f"{heaviest['kb_gz']:>6} KB sent ({heaviest['kb']:>6} KB)   index: {index['pages']} pages, "
+                     f"{index['shards']} shards, {index['files']} files, {index['mb']} MB, manifest {index['manifest_kb_gz']} KB gz, "
+                     f"build {index['build_cpu_s']} s CPU   fetched before opening: {len(early)}")
+        for t in value["queries"]:
+            lines.append(f"{'':<20}{t['query']!r}: {t['first_result_ms']} ms, {t['kb_gz']} KB sent ({t['kb']} KB), "
+                         f"{t['requests']} requests, {t['results']} results shown")
+    return "\n".join(lines)
 
 
 def misses(report: dict) -> list[str]:
@@ -391,20 +301,121 @@ def misses(report: dict) -> list[str]:
             for lang, q in report.items() for r in q["rows"] if r["rank"] != 1]
 
 
+# ---------------------------------------------------------------------------------------
+# Projection: the index at sizes not built, from generated documents.
+
+def generated_documents(members: int, articles: int, seed: int = 1) -> dict[str, list[dict]]:
+    """Documents of a synthetic network per language of the site, as the site's index would
+    take them (title, names, tags, text from bench/generate.py's members and articles); a
+    language made from another at build time (zh-hant) converted from its source's, as the
+    build converts it (OpenCC; the phrase table left out: it changes a few names only)."""
+    import generate
+    from multilingual_site.conversion import Converter
+    from multilingual_site.languages import from_mkdocs_yml
+
+    rng = Random(seed)
+    member_list = generate.make_members(rng, members)
+    article_list = generate.make_articles(rng, articles, member_list)
+    languages = from_mkdocs_yml(REPO / "mkdocs.yml")
+    written = [l.code for l in languages if l.hand_translated and l.code in member_list[0]["name"]]
+    documents: dict[str, list[dict]] = {lang: [] for lang in written}
+    for m in member_list:
+        names = list(m["name"].values())
+        for lang in written:
+            documents[lang].append({"url": f"members/{m['id']}/", "title": m["name"][lang], "names": names, "tags": [],
+                                    "text": (m.get("summary") or {}).get(lang, ""), "kind": "member", "date": None})
+    for a in article_list:
+        for lang, fields in a["fields"].items():
+            if lang not in documents:
+                continue
+            documents[lang].append({"url": f"news/{a['date'].year}/{a['slug']}/", "title": fields["title"], "names": [],
+                                    "tags": fields.get("tags", []), "text": re.sub(r"^## ", "", a["bodies"][lang], flags=re.M),
+                                    "kind": "news", "date": a["date"].isoformat(), "shown_date": a["date"].isoformat()})
+    for language in languages.derived:
+        if language.derived_from not in documents:
+            continue
+        convert = Converter(language.convert.removeprefix("opencc:")).text
+        documents[language.code] = [
+            {**d, "title": convert(d["title"]), "names": list(dict.fromkeys([*d["names"], *map(convert, d["names"])])),
+             "tags": [convert(t) for t in d["tags"]], "text": convert(d["text"])}
+            for d in documents[language.derived_from]]
+    return documents
+
+
+_NODE_FETCHES = """
+import {Engine} from "%(script)s";
+import fs from "fs";
+import zlib from "zlib";
+const [base, query] = process.argv.slice(2);
+const fetched = {};
+const engine = new Engine(base, async (url) => {
+  const data = fs.readFileSync(url);
+  fetched[url] = [data.length, zlib.gzipSync(data, {level: 9}).length];
+  return JSON.parse(data);
+});
+const found = await engine.search(query, 10);
+await Promise.all(found.hits.map((h) => Promise.all([engine.describe(h.id), engine.text(h.id)])));
+console.log(JSON.stringify({total: found.total, files: Object.keys(fetched).length,
+  raw: Object.values(fetched).reduce((s, f) => s + f[0], 0), gz: Object.values(fetched).reduce((s, f) => s + f[1], 0)}));
+"""
+
+
+def project_index(members: int, articles: int, workdir: Path) -> dict:
+    """Build the index of each language in memory and write it; what node's engine fetches
+    for the timing queries (KB gzipped at level 9, the script itself not counted)."""
+    from multilingual_site import search_index
+
+    script = workdir / "site-search.mjs"
+    script.write_text(SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = workdir / "fetches.mjs"
+    runner.write_text(_NODE_FETCHES % {"script": script.as_posix()}, encoding="utf-8")
+    report = {}
+    for lang, documents in generated_documents(members, articles).items():
+        started = time.process_time()
+        files = search_index.build(documents)
+        build_cpu = time.process_time() - started
+        folder = workdir / f"index-{members}x{articles}" / lang
+        for path, data in files.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_bytes(data)
+        manifest = json.loads(files["manifest.json"])
+        queries = []
+        timed = yaml.safe_load(TIMING.read_text(encoding="utf-8")) or {}
+        for query in [str(q) for q in timed.get(lang, [])] + [documents[0]["title"]]:
+            out = subprocess.run(["node", str(runner), f"{folder.as_posix()}/", query], capture_output=True, text=True, check=True)
+            fetched = json.loads(out.stdout)
+            queries.append({"query": query, "kb": _kb(fetched["raw"]), "kb_gz": _kb(fetched["gz"]), "files": fetched["files"],
+                            "total": fetched["total"]})
+        report[lang] = {"pages": manifest["documents"], "shards": len(manifest["keys"]), "files": len(files),
+                        "mb": round(sum(map(len, files.values())) / 1e6, 1), "build_cpu_s": round(build_cpu, 1),
+                        "manifest_kb_gz": _kb(len(gzip.compress(files["manifest.json"], 9))), "queries": queries}
+        print(f"projection {members}x{articles} {lang}: {report[lang]['pages']} pages, {report[lang]['shards']} shards, "
+              f"{report[lang]['files']} files, {report[lang]['mb']} MB, index built in {report[lang]['build_cpu_s']} s of CPU, "
+              f"manifest {report[lang]['manifest_kb_gz']} KB gz; per query (without the script): "
+              + "; ".join(f"{q['query']!r} {q['kb_gz']} KB gz in {q['files']} files" for q in queries), flush=True)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="real,500x500,2500x2000")
-    parser.add_argument("--engines", default="material,pagefind")
+    parser.add_argument("--project", default="2000,20000",
+                        help="article counts per language for the in-memory projection at 2,500 members ('none': skip)")
     parser.add_argument("--json", type=Path, default=BENCH / "results" / "search.json")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    print(f"Search: recall on {QUERIES.name} (real site), index weight and first result at {THROTTLE}x CPU throttling")
+    print(f"Search: recall on {QUERIES.name} (real site); first result and bytes per query with the CPU throttled "
+          f"{CPU_THROTTLE}x and a mobile network (150 ms, 1.6 Mbps), typed at {KEY_DELAY_MS} ms a key; "
+          f"budget {BUDGET_MS} ms and {BUDGET_KB} KB")
+    results: dict = {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
-        results = measure(args.sizes.split(","), args.engines.split(","), Path(tmp))
-    for size, engines in results.items():
-        for name, row in engines.items():
-            for line in misses(row.get("quality", {})):
-                print(f"  {name} miss@1 {line}")
+        if args.sizes:
+            results["sizes"] = measure([s for s in args.sizes.split(",") if s], Path(tmp))
+        if args.project != "none":
+            results["projection"] = {n: project_index(2500, int(n), Path(tmp)) for n in args.project.split(",")}
+    for row in results.get("sizes", {}).values():
+        for line in misses(row.get("quality", {})):
+            print(f"  miss@1 {line}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"Search total {time.monotonic() - start:.0f} s; results written to {args.json}")

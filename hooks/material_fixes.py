@@ -20,14 +20,12 @@ tests/test_public_experience.py fail if a defect comes back.
    marked `data-md-sitemap`, which no page has, under a name with its own fingerprint. The
    one sitemap it still loads, `<language root>/sitemap.xml` (for instant navigation), is
    written for every language (sitemaps.py).
-3. Our search worker (`assets/javascripts/workers/site-search.js`) loads Material's, whose
-   name carries a content hash: it is published with that name filled in.
 Events:
-- on_files: publishes the repaired bundle in place of Material's, and our search worker;
+- on_files: publishes the repaired bundle in place of Material's;
 - on_env: fixes Material's template source as it is loaded, once per build (rewriting the
   output of every page cost a second at network scale);
 - on_post_page / on_post_template (404.html): the `__toc` label, which depends on the page.
-Output owned: the repaired `assets/javascripts/bundle.<hash>.<hash>.min.js`, the worker.
+Output owned: the repaired `assets/javascripts/bundle.<hash>.<hash>.min.js`.
 """
 
 from __future__ import annotations
@@ -36,10 +34,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from multilingual_site import upstream
-
-WORKER = "assets/javascripts/workers/site-search.js"
-WORKER_PLACEHOLDER = "MATERIAL_SEARCH_WORKER"
-
 
 # After mkdocs-static-i18n (-100), which rebuilds every File from its path and cannot take
 # a File made in memory.
@@ -52,11 +46,6 @@ def on_files(files, config):
             files.remove(file)
     name, data = upstream.repaired_bundle()
     files.append(File.generated(config, name, content=data))
-    worker = files.get_file_from_path(WORKER)
-    if worker is not None:
-        source = worker.content_string.replace(WORKER_PLACEHOLDER, upstream.search_worker_path())
-        files.remove(worker)
-        files.append(File.generated(config, WORKER, content=source))
     return files
 
 

@@ -11,7 +11,7 @@ Events:
 - on_page_context (before search indexes the page): puts the page's view
   (`overrides/partials/views/<view>.html`, rendered here or taken from the background
   process) into `page.content`, for search without the lists of other pages it shows
-  (search_scope.py; search_per_language.py puts them back once search has read the page);
+  (search_scope.py; site_search.py puts them back once it has read the page);
   puts a language notice at the top of a page standing in for a missing translation, or
   converted at build time (partials/site/language-notice.html).
 Data read: the validated content (build_context). Output owned: the HTML of view pages.
@@ -271,7 +271,7 @@ def prepare(page, config) -> dict:
     root = i18n.language_root(lang, ctx.default_language)
     item = content.articles_by_src_uri.get(page.file.src_uri)
     # What <head> announces (overrides/main.html): feeds, sharing metadata, and Material's
-    # config.base, from which search loads this language's index.
+    # config.base (the language root).
     page.meta["feeds"] = _feeds_of(page, lang, root, content, config)
     # Sharing previews get a JPEG of at most 1200 px (photos.SHARE_WIDTH), absolute.
     photo = ctx.photos.get(item.cover_src_uri) if item is not None and item.cover_src_uri else None
@@ -317,7 +317,7 @@ def _prepare_all(pages, config):
 
 
 # After mkdocs-static-i18n's context (50), which resets the switcher links for each page;
-# before search (priority 0) indexes page.content.
+# before site_search (-10) reads page.content.
 @event_priority(10)
 def on_page_context(context, page, config, nav):
     prepared = _prepared_in_background(page) or prepare(page, config)

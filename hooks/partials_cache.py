@@ -12,7 +12,7 @@ navigation), both templates read only:
 A page that is a navigation item is rendered as usual. For any other page, the output is
 kept under a key made of those inputs (the active flag of every item, every link as `url`
 makes it for this page), and the next page with the same key gets the same string: about
-ten renderings per pass instead of 6,000. `partials/search.html` (our copy of Material's)
+ten renderings per pass instead of 6,000. `partials/site/search.html` (the site's search)
 and `partials/logo.html` (ours) read nothing of the page at all: one rendering per pass.
 `tests/test_partials_cache.py` builds the site with and without the cache
 (`SITE_PARTIALS_CACHE=0`) and compares every byte.
@@ -72,7 +72,7 @@ def _same_for_every_page(context) -> tuple:
 CACHED_TEMPLATES = {
     "partials/nav.html": _navigation_state,
     "partials/tabs.html": _navigation_state,
-    "partials/search.html": _same_for_every_page,
+    "partials/site/search.html": _same_for_every_page,
     "partials/logo.html": _same_for_every_page,
 }
 

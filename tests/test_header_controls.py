@@ -23,7 +23,7 @@ SCREENS = {320: 640, 360: 800, 390: 844}
 CONTROLS = {
     "menu": 'label[for="__drawer"]',
     "language": ".md-header__option .md-select button",
-    "search": 'label[for="__search"]',
+    "search": ".md-header__button.site-search-button",  # the site's own search (hooks/site_search.py)
 }
 MINIMUM = 40  # px, each side of a control's box (Material's header buttons are 40 × 40)
 NOT_FOUND = "no/such/page/"  # an address no page has: the language's 404 page answers it

@@ -249,7 +249,7 @@ def test_every_language_has_its_feeds_calendar_exports_search_and_404(real_site)
     for language in LANGUAGES:
         root = real_site.site / language.root
         for path in ("feeds/news.rss.xml", "feeds/news.atom.xml", "calendar.ics", "404.html",
-                     "members/index.json", "search/search_index.json"):
+                     "members/index.json", "search/manifest.json"):
             assert (root / path).is_file(), f"{language.code}: {path}"
         rss = (root / "feeds/news.rss.xml").read_text(encoding="utf-8")
         assert f"<language>{language.tag}</language>" in rss

@@ -134,3 +134,32 @@ def _category_field(base: str) -> dict:
     config = yaml.safe_load(_get(base + "admin/config.yml"))
     news = next(c for c in config["collections"] if c["name"] == "news")
     return next(f for f in news["fields"] if f["name"] == "category")
+
+
+def test_the_live_previews_search_finds_pages_and_an_edited_title(tmp_path):
+    """The search dialog works in the preview (its relaxed policy for scripts included), in
+    every language, and after an edit the re-rendered page is found by its new words while
+    the pages not rendered again are still found (their documents are kept from the build
+    before)."""
+    from browser import browser_page
+    from sitebuild import bench_module
+
+    search = bench_module("search")
+    project = make_project(tmp_path)
+    log = tmp_path / "serve.log"
+    with live_preview(project, log) as (base, builds):
+        time.sleep(3)
+        with browser_page(base) as page:
+            for root, query in (("", "昆明"), ("en/", "Kunming"), ("ko/", "Kunming"), ("zh-hant/", "昆明")):
+                search.open_search(page, base, root)
+                assert "members/kunming/" in search.results(page, base, root, query), root
+            assert page.outside_requests == [] and page.console_errors == []
+        edit_file(project, "docs/news/2023/normal-pair.en.md", "Test news: Kunming", "Zanzibar news")
+        assert _wait_for(lambda: builds() == 2), log.read_text()
+        assert _wait_for(lambda: "Zanzibar news" in _get(base + "en/news/2023/normal-pair/"))
+        time.sleep(2)
+        with browser_page(base) as page:
+            search.open_search(page, base, "en/")
+            assert search.results(page, base, "en/", "Zanzibar")[0] == "news/2023/normal-pair/"
+            assert "members/kunming/" in search.results(page, base, "en/", "Kunming")
+            assert page.outside_requests == [] and page.console_errors == []

@@ -60,7 +60,7 @@ def test_drafts_and_future_articles_are_nowhere_in_a_published_build(news_site):
             assert not (site / language.root / path).exists()
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     everything += (site / "sitemap.xml").read_text(encoding="utf-8")
-    everything += "".join(p.read_text(encoding="utf-8") for p in site.glob("**/search/*.json"))
+    everything += "".join(p.read_text(encoding="utf-8") for p in site.glob("**/search/**/*.json"))  # the search index
     assert "DRAFT ARTICLE" not in everything and "FUTURE ARTICLE" not in everything
     assert "a-draft" not in everything and "in-the-future" not in everything
     assert "Not published (draft): docs/news/2024/a-draft.zh.md" in news_site.output

@@ -89,7 +89,7 @@ def test_pages_are_served_with_their_folder_url_and_relative_redirects(served):
 @pytest.mark.parametrize("path", [
     "index.html", "en/", "en/news/2024/mongolia-visit/", "404.html",
     "assets/css/site.css", "assets/javascripts/member-filter.js", "assets/map/world.svg",
-    "search/search_index.json", "en/search/search_index.json", "members.json", "members.csv",
+    "search/manifest.json", "zh-hant/search/manifest.json", "assets/javascripts/site-search.js", "members.json", "members.csv",
     "feeds/news.rss.xml", "en/feeds/news.atom.xml", "calendar.ics", "sitemap.xml",
 ])
 def test_precompressed_files_are_sent_as_they_are_to_clients_accepting_gzip(served, path):
@@ -108,8 +108,8 @@ MIN_LENGTH = int(re.search(r"gzip_min_length (\d+);", (REPO / "deploy/nginx.conf
 
 
 def test_the_files_a_reader_downloads_whole_are_compressed_hardest():
-    """The search index at network scale (15 MB) is some 20 % smaller at level 9 than at the
-    pages' level: every reader who searches downloads it."""
+    """A file a reader downloads whole, such as the member exports at network scale, is some
+    20 % smaller at level 9 than at the pages' level."""
     index = b"".join(b'{"location":"members/m%d/","title":"\\u57ce\\u5e02 %d","text":"%s"},'
                      % (n, n, b"biodiversity " * (n % 7)) for n in range(4000))
     assert len(index) >= LARGE
@@ -151,7 +151,8 @@ def test_every_text_file_has_a_deterministic_gz_copy_of_itself(real_site):
     ("members.csv", "text/csv; charset=utf-8"),
     ("members.json", "application/json; charset=utf-8"),
     ("en/members/index.json", "application/json; charset=utf-8"),
-    ("search/search_index.json", "application/json; charset=utf-8"),
+    ("search/manifest.json", "application/json; charset=utf-8"),
+    ("assets/javascripts/site-search.js", "application/javascript; charset=utf-8"),
     ("sitemap.xml", "text/xml; charset=utf-8"),
     ("", "text/html; charset=utf-8"),
     ("assets/css/site.css", "text/css; charset=utf-8"),
@@ -170,8 +171,8 @@ def test_cache_lifetimes(served):
     base, site = served
     expected = {
         "": REVALIDATE, "en/": REVALIDATE, "en/news/2024/mongolia-visit/": REVALIDATE, "404.html": REVALIDATE,
-        "feeds/news.rss.xml": MINUTES, "en/feeds/news.atom.xml": MINUTES, "search/search_index.json": MINUTES,
-        "en/search/search_index.json": MINUTES, "sitemap.xml": MINUTES, "members.csv": MINUTES,
+        "feeds/news.rss.xml": MINUTES, "en/feeds/news.atom.xml": MINUTES, "search/manifest.json": MINUTES,
+        "en/search/manifest.json": MINUTES, "zh-hant/search/manifest.json": MINUTES, "sitemap.xml": MINUTES, "members.csv": MINUTES,
         "calendar.ics": MINUTES, "assets/css/site.css": MINUTES, "assets/javascripts/member-filter.js": MINUTES,
         "assets/images/favicon.png": DAY, "admin/": REVALIDATE,
     }
@@ -181,7 +182,10 @@ def test_cache_lifetimes(served):
             path = file.relative_to(site).as_posix()
             hashed = re.search(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$", file.name)
             expected.setdefault(path, YEAR if hashed else "")
-    assert sum(v == YEAR for v in expected.values()) >= 4  # bundle, worker, main and palette CSS
+    # The search index's files: a year, immutable (their folder is named by their content).
+    for file in site.glob("**/search/*/*/*.json"):
+        expected[file.relative_to(site).as_posix()] = YEAR
+    assert sum(v == YEAR for v in expected.values()) >= 10  # bundle, main and palette CSS, the index
     for path, lifetime in expected.items():
         status, headers, _ = get(base, path, gzip_ok=True)
         assert status == 200, path
@@ -190,7 +194,8 @@ def test_cache_lifetimes(served):
         else:
             assert headers["cache-control"] != YEAR, path
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()  # repaired, see material_fixes.py
-    for path in (bundle, "assets/stylesheets/main.57a0d79d.min.css", "assets/javascripts/workers/search.a7633da7.min.js"):
+    assert not (site / "assets/javascripts/workers").exists() and not (site / "assets/javascripts/lunr").exists()  # Material's search, left out
+    for path in (bundle, "assets/stylesheets/main.57a0d79d.min.css"):
         assert expected[path] == YEAR, path  # Material 9.8.1's names: the pattern still matches them
 
 
@@ -220,13 +225,14 @@ def test_the_editor_at_admin_has_its_own_policy_and_the_same_other_headers(serve
         assert headers["strict-transport-security"] == "max-age=31536000", path
 
 
-@pytest.mark.parametrize("path", ["assets/", "assets/javascripts/lunr/", "en/feeds/", "feeds/member/"])
+@pytest.mark.parametrize("path", ["assets/", "assets/javascripts/", "ko/search/", "feeds/member/"])
 def test_no_listing_of_a_folder_without_index(served, path):
     base, site = served
     assert (site / path).is_dir() and not (site / path / "index.html").exists()
     status, _, body = get(base, path)
     assert status == 404
-    assert body == (site / ("en/404.html" if path.startswith("en/") else "404.html")).read_bytes()
+    root = next((r for r in ("en/", "ko/", "zh-hant/") if path.startswith(r)), "")  # the 404 page of its language
+    assert body == (site / root / "404.html").read_bytes()
 
 
 @pytest.mark.parametrize("path", ["leak.html", "en/leaked-folder/secret.html", "en/.env", ".git/config",

@@ -41,6 +41,8 @@ class Pass:
     views_job: Any = None  # the background process preparing this pass's views
     views_results: Any = None  # its results, as an iterator
     held_html: dict[str, str] = field(default_factory=dict)  # pages' HTML while search reads less (search_scope.py)
+    search_pages: list[str] = field(default_factory=list)  # src_uris of its pages, in build order (site_search.py)
+    search_seconds: float = 0.0  # CPU seconds of its search work (site_search.py, search_files.py)
     partials_kept: dict = field(default_factory=dict)  # partials_cache.py
     partials_served: dict = field(default_factory=lambda: {"inclusions": 0, "renderings": 0})
 
@@ -116,6 +118,9 @@ class Caches:
 
     article_bodies: dict = field(default_factory=dict)  # (language, slug) -> (body HTML, URL): feeds.py
     parsed_articles: dict = field(default_factory=dict)  # file -> (stamp, parse): content_checks.py
+    # language -> page src_uri -> its search document (None: not searched): site_search.py;
+    # a full build starts each language afresh.
+    search_documents: dict = field(default_factory=dict)
 
 
 CACHES = Caches()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from . import background, compression, content_security_policy, editor_files, robots, search_split, sitemaps
+from . import background, compression, content_security_policy, editor_files, robots, search_files, sitemaps
 
 log = logging.getLogger("mkdocs.hooks.end_steps")
 
@@ -29,6 +29,9 @@ def _partials_figures(ctx, config) -> None:
 Step = Callable[..., None]
 
 AFTER_EACH_PASS: list[tuple[str, Step]] = [
+    # Every page of the pass is read: its language's index (in its own process, before that
+    # process makes its .gz copies).
+    ("this language's search index", search_files.write_language_index),
     ("partials kept", _partials_figures),
 ]
 
@@ -37,8 +40,6 @@ AFTER_EVERY_LANGUAGE: list[tuple[str, Step]] = [
     ("sitemap.xml of every language", sitemaps.write_all_languages),
     # /admin/ belongs to no language: written once, into the finished site.
     ("the editor at /admin/", editor_files.write_admin),
-    # The merged index mkdocs-static-i18n has just written, split.
-    ("one search index per language", search_split.split_per_language),
     ("robots.txt", robots.write_robots_txt),
     # Material's instant navigation fetches it at each language root.
     ("sitemap.xml at each language root", sitemaps.copy_to_language_roots),

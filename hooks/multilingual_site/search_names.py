@@ -1,27 +1,18 @@
-"""The names a page answers to in search: a member's two names, a programme's names.
+"""The names a page answers to in search: a member's names (and its seat's, the capital a
+province or region is known by: Erdenet for Orkhon Aimag), a programme's names.
 
-Material's search (lunr) ranks a match by the field it is in; `mkdocs.yml` gives the
-`names` field the highest boost, above titles, tags and text. So a reader who types a
-member's or a programme's name, in either language, gets its page first, before the
-articles that mention it most (which used to come first: an article's tags were boosted
-above any title). Both languages' names go into both languages' indexes: the Chinese site
-finds 昆明市 for `Kunming`, the English site finds Kunming for `昆明`.
-
-Names are segmented as Material segments every title and text (jieba's words, from
-chinese_words.py, joined by a zero-width space), so that the browser's query segmentation,
-which cuts a Chinese query into words of the index (assets/javascripts/workers/search.js),
-meets the same words here.
+The index gives the `names` field the highest weight, above titles, tags and text
+(search_index.FIELD_WEIGHTS). So a reader who types a member's or a programme's name, in
+any language of the site, gets its page first, before the articles that mention it most
+(which used to come first: an article's tags were weighed above any title). Every
+language's names go into every language's index: the Chinese site finds 昆明市 for
+`Kunming`, the English site finds Kunming for `昆明`, the Korean site both, and 쿤밍시
+everywhere.
 """
 
 from __future__ import annotations
 
-import re
-
-from . import chinese_words
 from .content_model import SiteContent
-
-# Han characters, as Material's search plugin segments them (`\p{script: Han}`).
-_HAN = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def page_names(meta: dict, content: SiteContent) -> list[str]:
@@ -29,7 +20,8 @@ def page_names(meta: dict, content: SiteContent) -> list[str]:
     Routed by the page's view, not its path."""
     view = meta.get("view")
     if view == "member":
-        named = [content.members[meta["member"]].name]
+        member = content.members[meta["member"]]
+        named = [member.name, member.seat]
     # A programme by its short names only: its full name is its page's title already, and
     # the full names' common words (城市, 生物多样性, framework) would put the programme
     # pages first for any query holding them.
@@ -44,12 +36,7 @@ def page_names(meta: dict, content: SiteContent) -> list[str]:
     names: list[str] = []
     for texts in named:
         for lang in content.languages.codes:
-            if texts is not None and texts.get(lang) not in names:
-                names.append(texts.get(lang))
+            name = texts.get(lang) if texts is not None else None
+            if name and name not in names:
+                names.append(name)
     return names
-
-
-def segmented(text: str) -> str:
-    """`text` with its Chinese runs cut into words, joined by zero-width spaces: what
-    Material's search plugin does to every title and text it indexes."""
-    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(chinese_words.cut(run.group(0))) + "\u200b", text).strip("\u200b")

@@ -4,7 +4,7 @@ An article ends with its neighbours and related articles, a member's profile, th
 and the news index list news, the Edinburgh Process page related articles: titles and summaries of other
 pages, each found on its own page. Indexed with the page, they made an article's title
 match every page that lists it. The templates mark them `data-search-exclude`, but Material
-9.8.1's parser ends an exclusion at the first closing tag of the same name (a card's inner
+9.8.1's parser (the site's search before its own) ends an exclusion at the first closing tag of the same name (a card's inner
 `</div>`), so the cards were indexed all the same; and parsing them was about two fifths of
 the search plugin's time (5 of 13 s of CPU at 2,500 members).
 
@@ -12,8 +12,9 @@ The view templates put such a part between `not_searched.begin` and `not_searche
 (two control characters, which no text of the site can hold: content_checks.py and models.py
 refuse them); `split` gives the page's HTML without the marks and the HTML search reads,
 without the marked parts. page_views.py gives search the second (`hold`), and
-search_per_language.py, once search has read the page, puts the first back (`release`),
-cleaned as Material's plugin cleans what it has indexed.
+hooks/site_search.py, once it has read the page, puts the first back (`release`), cleaned
+as Material's search plugin cleaned what it had indexed (search_documents.py reads the
+`data-search-exclude` marks that remain, nesting and all).
 """
 
 from __future__ import annotations

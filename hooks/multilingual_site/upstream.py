@@ -25,11 +25,12 @@ What is borrowed, by package (each entry names its user):
   are not published, hooks/photo_sizes.py).
 - Material for MkDocs 9.8.1: its JavaScript bundle (patched: material_fixes.py), its
   templates' source (patched as they load, TEMPLATE_PATCHES), templates copied into
-  overrides/ (COPIED: a changed original stops the build so the copy is redone), the
-  templates partials_cache.py renders once per navigation state (CACHED_PARTIALS), the
-  search plugin's entries, its `jieba` module reference and a regular expression of it
-  (search_per_language.py, chinese_words.py, search_scope.py), its search worker and
-  stylesheet found by pattern (the site-search worker, the editor's preview).
+  overrides/ (COPIED: a changed original stops the build so the copy is redone; the header
+  among them, for the site's own search button and dialog), the templates partials_cache.py
+  renders once per navigation state (CACHED_PARTIALS), a regular expression of its search
+  plugin (search_scope.py), its stylesheet found by pattern (the editor's preview), and the
+  search files its theme ships, found by pattern and left out of the site (site_search.py:
+  the site has its own search, and Material's search plugin is not configured).
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ I18N_SITEMAP = Path(mkdocs_static_i18n.__file__).parent / "custom_i18n_sitemap" 
 COPIED = {
     "main.html": ("base.html", "8536d352b0093623"),  # blocks htmltitle, site_meta, footer, config
     "404.html": ("404.html", "80c93494b5432b1b"),
-    "partials/search.html": ("partials/search.html", "bfd556535abcddb9"),
+    # Material's header, for the site's search in place of Material's (partials/site/search.html).
+    "partials/header.html": ("partials/header.html", "8cf3fb15bcf969ff"),
     "partials/logo.html": ("partials/logo.html", "e0925ef6c190174a"),
     "partials/alternate.html": ("partials/alternate.html", "572b1d4dae611aa5"),
     "sitemap.xml": ("mkdocs-static-i18n:sitemap.xml", "538e71a0c68befda"),
@@ -91,7 +93,10 @@ CACHED_PARTIALS = {
 # links already lead to the counterpart page): material_fixes.py publishes it so.
 BUNDLE_PATTERN = "assets/javascripts/bundle.*.min.js"
 BUNDLE_PATCH = ('M("link[rel=alternate]")', 'M("link[rel=alternate][data-md-sitemap]")')
+# The search files Material's theme ships whether or not its search plugin runs (its worker,
+# 1.6 MB of lunr and its languages): the site's own search replaces them (site_search.py).
 SEARCH_WORKER_PATTERN = "assets/javascripts/workers/search.*.min.js"
+SEARCH_FILES = re.compile(r"^assets/javascripts/(lunr/|workers/search\.[0-9a-f]{8}\.min\.js(\.map)?$)")
 STYLESHEET_PATTERN = "assets/stylesheets/main.*.min.css"
 
 # Exact replacements in the source of Material's templates, as the theme loads them
@@ -137,9 +142,9 @@ TEMPLATE_PATCHES = {
 # Material's table-of-contents label, which points at an input pages outside the
 # navigation do not have (material_fixes.repair).
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
-# What Material's search plugin removes from `page.content` once it has indexed the page
+# What Material's search plugin removed from `page.content` once it had indexed the page
 # (material/plugins/search/plugin.py, on_page_context); search_scope.py does the same to the
-# HTML it gives back.
+# HTML it gives back, so pages are as they were with Material's search.
 SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 log = logging.getLogger("mkdocs.hooks.upstream")
@@ -222,13 +227,8 @@ def problems(config=None) -> list[tuple[str, str]]:
                           "i18n_files_per_language", "extra_alternate"):
             if plugin is not None and not hasattr(plugin, attribute):
                 found.append((i18n_label, f"the plugin has no attribute '{attribute}'"))
-    try:
-        from material.plugins.search import plugin as material_search
-    except ImportError:
-        found.append((material_label, "material.plugins.search is gone"))
-    else:
-        if not hasattr(material_search, "jieba"):
-            found.append((material_label, "its search plugin no longer reads the module-level 'jieba' (chinese_words.py)"))
+    if not (MATERIAL_TEMPLATES / "assets/javascripts/lunr").is_dir():
+        found.append((material_label, "assets/javascripts/lunr/ is gone (left out of the site by site_search.py)"))
     return found
 
 
@@ -363,9 +363,9 @@ def repaired_bundle() -> tuple[str, bytes]:
     return name, data
 
 
-def search_worker_path() -> str:
-    """Site path of Material's search worker, relative to the folder of workers."""
-    return _one(SEARCH_WORKER_PATTERN).name
+def is_material_search_file(src_uri: str) -> bool:
+    """Whether a file of the theme is one of Material's search files (SEARCH_FILES)."""
+    return SEARCH_FILES.match(src_uri) is not None
 
 
 def stylesheet_path() -> str:
@@ -399,29 +399,3 @@ class PatchingLoader(jinja2.BaseLoader):
 
     def list_templates(self):
         return self.inner.list_templates()
-
-
-def material_search(config):
-    """Material's search plugin of this build, or None."""
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def search_index_entries(config) -> list | None:
-    """The entries Material's search plugin has made in this pass, in page order."""
-    index = getattr(material_search(config), "search_index", None)
-    return getattr(index, "entries", None)
-
-
-def segment_search_with(cut: Callable) -> None:
-    """Have Material's search plugin cut Chinese into words with `cut` (it calls the module
-    it imported as `jieba`: `jieba.cut`, only when no custom dictionary is configured)."""
-    from material.plugins.search import plugin as material_search_module
-
-    class _Segmenter:
-        def __init__(self):
-            self.cut = cut
-
-        def __bool__(self) -> bool:  # the plugin segments only `if jieba:`
-            return True
-
-    material_search_module.jieba = _Segmenter()

@@ -19,13 +19,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from . import build_context, content_files, photos
+from .article_html import Rendering
 from .content_checks import load_content
 from .content_model import SiteContent, page_url
 from .conversion import converters_and_problems
-from .i18n import language_root
+from .i18n import format_day, language_root
 from .languages import Languages, LanguageError, from_mkdocs_yml
 from .loading import ContentError
 from .publishing import build_date
@@ -103,8 +105,20 @@ class Site:
             self._photos[docs_path] = photos.plan(docs_path, self.root / "docs", _Described(self.photo_index, original))
         return self._photos[docs_path]
 
-    def words(self, lang: str) -> dict:
-        return self.strings[lang]
+    def templates(self) -> jinja2.Environment:
+        """The theme's templates (overrides/), escaping every value, as the views' environment does."""
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.root / "overrides"), autoescape=True,
+                                 undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        env.filters["day"] = format_day
+        return env
+
+    def rendering(self) -> Rendering:
+        """What article_html needs to render an article as the site does."""
+        extensions, options = markdown_settings(self.config)
+        return Rendering(site_url=self.site_url,
+                         language_roots={code: language_root(code, self.languages.default.code) for code in self.languages.codes},
+                         extensions=extensions, extension_configs=options, photo=self.photo,
+                         photo_render=self.templates().get_template("partials/site/photo.html").render)
 
 
 class _Described:

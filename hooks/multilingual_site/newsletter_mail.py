@@ -26,7 +26,7 @@ import css_inline
 import jinja2
 import lxml.html
 
-from . import i18n, newsletters
+from . import newsletters
 from .channels import ChannelError, Site
 from .feed_writer import feed_paths
 from .i18n import language_root
@@ -55,14 +55,9 @@ class Mail:
 
 def environments(site: Site) -> tuple[jinja2.Environment, jinja2.Environment]:
     """The templates' environments: HTML escaped, plain text not (it is text/plain)."""
-    loader = jinja2.FileSystemLoader(site.root / "overrides")
-    made = []
-    for autoescape in (True, False):
-        env = jinja2.Environment(loader=loader, autoescape=autoescape, undefined=jinja2.StrictUndefined,
-                                 keep_trailing_newline=True)
-        env.filters["day"] = i18n.format_day
-        made.append(env)
-    return made[0], made[1]
+    html_env = site.templates()
+    text_env = html_env.overlay(autoescape=False)
+    return html_env, text_env
 
 
 def _cover(site: Site, article) -> dict | None:

@@ -67,7 +67,9 @@ def markdown_settings(config) -> tuple[list[str], dict[str, dict]]:
     """The Markdown extensions and their options a page is rendered with, from mkdocs.yml's
     `markdown_extensions` (names, or `{name: options}`), MkDocs' own first."""
     names, options = list(MKDOCS_BUILTIN_EXTENSIONS), {}
-    for entry in config.get("markdown_extensions") or []:
+    listed = config.get("markdown_extensions") or []
+    entries = [{name: settings} for name, settings in listed.items()] if isinstance(listed, dict) else listed
+    for entry in entries:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name not in names:
             names.append(name)

@@ -92,9 +92,10 @@ def for_feeds(root, width: int) -> None:
         fitting = [c for c in sorted(candidates) if c[0] <= width] or sorted(candidates)[:1]
         if fitting:
             chosen_width, url = fitting[-1]
+            height = round(int(img.get("height")) * chosen_width / int(img.get("width")))  # before width changes
             img.set("src", url)
             img.set("width", str(chosen_width))
-            img.set("height", str(round(int(img.get("height")) * chosen_width / int(img.get("width")))))
+            img.set("height", str(height))
         for name in ("srcset", "sizes", "loading", "decoding", "fetchpriority"):
             img.attrib.pop(name, None)
         img.tail = element.tail

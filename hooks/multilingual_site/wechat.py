@@ -18,6 +18,8 @@ browser editor can tell a copy made before the last edit.
 
 from __future__ import annotations
 
+import re
+
 import css_inline
 import jinja2
 import lxml.html
@@ -65,11 +67,22 @@ def _references(root) -> list[dict]:
     return references
 
 
+# A line break in a paragraph is a space on screen; between two Chinese characters (or a
+# full-width mark) it is a gap no one wrote (browsers do not drop it, nor does WeChat).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_BREAK_IN_CHINESE = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
+
+
 def _pasteable(root) -> None:
-    """Attributes WeChat drops, dropped; tables in a scrolling section, as phones need."""
+    """Attributes WeChat drops, dropped; no gap for a line break inside Chinese text; tables
+    in a scrolling section, as phones need."""
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
+        for name in ("text", "tail"):
+            value = getattr(element, name)
+            if value and "\n" in value:
+                setattr(element, name, _BREAK_IN_CHINESE.sub("", value))
         kept = _KEPT.get(element.tag, set())
         for name in list(element.attrib):
             if name not in kept:

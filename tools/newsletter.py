@@ -50,7 +50,10 @@ def make(project: Path, month_text: str) -> list[Path]:
     for mail in mails:  # every language made before any file is written
         for suffix, data in ((".eml", mail.eml), (".html", mail.html.encode("utf-8"))):
             target = project / OUTPUT / f"{month}.{mail.lang}{suffix}"
-            channels.write_whole(target, data)
+            try:
+                channels.write_whole(target, data)
+            except OSError as error:
+                raise channels.ChannelError(f"cannot write {target.relative_to(project)}: {error.strerror or error}") from None
             written.append(target)
     return written
 

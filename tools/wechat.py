@@ -67,7 +67,10 @@ def make(project: Path, asked: str, lang: str | None = None) -> Path:
         raise channels.ChannelError(str(error)) from None
     name = path if language.default else f"{path}.{lang}"
     target = project / OUTPUT / f"{name}.html"
-    channels.write_whole(target, html.encode("utf-8"))
+    try:
+        channels.write_whole(target, html.encode("utf-8"))
+    except OSError as error:
+        raise channels.ChannelError(f"cannot write {target.relative_to(project)}: {error.strerror or error}") from None
     return target
 
 

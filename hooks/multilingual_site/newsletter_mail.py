@@ -133,9 +133,9 @@ def message(mail: Mail) -> bytes:
     """The .eml: multipart/alternative, plain text then HTML (the last part is the preferred one)."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["Subject"] = mail.subject
-    msg["Content-Language"] = mail.tag
     msg["X-Unsent"] = "1"
     msg.set_content(mail.text, subtype="plain", charset="utf-8", cte="base64")
     msg.add_alternative(mail.html, subtype="html", charset="utf-8", cte="base64")
+    msg["Content-Language"] = mail.tag  # after the parts: setting content clears the Content-* headers
     msg.set_boundary("=_" + hashlib.sha256((mail.text + mail.html).encode("utf-8")).hexdigest()[:40])
     return msg.as_bytes()

@@ -297,8 +297,8 @@ const WeChatCopyButton = window.createClass({
   },
   render() {
     return h('p', { className: 'site-editor-wechat' },
-      h('button', { type: 'button', className: 'md-button', onClick: event => this.copy(event) }, WECHAT_WORDS.copy),
-      ' ', h('span', { role: 'status' }, this.state.message));
+      h('button', { type: 'button', onClick: event => this.copy(event) }, WECHAT_WORDS.copy),
+      h('span', { role: 'status' }, this.state.message));
   },
 });
 

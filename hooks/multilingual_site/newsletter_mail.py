@@ -5,7 +5,7 @@ What a mailing tool (listmonk, Mailchimp) imports, or a mail program sends as it
   (only the dark-mode rules stay in a <style> block), every link and image absolute under
   `site_url` but the unsubscribe link, which is the mailing tool's merge tag (mkdocs.yml,
   `extra.newsletter.unsubscribe`); under MAIL_LIMIT, so Gmail does not clip it (at 102 KB);
-- the plain text (`email.txt`), the same words, every address written out;
+- the plain text (`email-text.html`), the same words, every address written out;
 - the `.eml`: MIME multipart/alternative, both parts UTF-8 (base64: any mail server carries
   it), the Subject in the language, `X-Unsent: 1` so that Outlook and Thunderbird open it as a
   draft to send. No Date or Message-ID (the tool sending it adds them; no clock in output),
@@ -111,7 +111,7 @@ def mail(site: Site, lang: str, month: Month, html_env: jinja2.Environment, text
     """One language's e-mail; ChannelError if it breaks a rule mail clients set."""
     data = issue_data(site, lang, month)
     html = _KEPT_RULES.sub(r"\1\3\2\4", _INLINER.inline(html_env.get_template(f"{TEMPLATES}/email.html").render(data)), count=1)
-    text = text_env.get_template(f"{TEMPLATES}/email.txt").render(data)
+    text = text_env.get_template(f"{TEMPLATES}/email-text.html").render(data)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     _check(html, site.site_url, data["unsubscribe"], lang)
     return Mail(lang, data["tag"], data["subject"], html, text)

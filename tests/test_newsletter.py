@@ -187,6 +187,24 @@ def test_the_issue_lists_the_months_articles_with_cover_and_the_coming_events(ma
     assert hrefs["访问网站"] == SITE_URL and hrefs["退订"] == MERGE_TAG
 
 
+def test_the_coming_events_are_the_calendars_from_the_next_month_on(made):
+    import icalendar
+
+    site, _ = made
+    for language in LANGUAGES:
+        calendar = icalendar.Calendar.from_ical((site.site / language.root / "calendar.ics").read_bytes())
+        published = {(str(event.get("summary")), event.decoded("dtstart").isoformat(), str(event.get("url")))
+                     for event in calendar.walk("VEVENT")}
+        mail = lxml.html.document_fromstring(_html(site, language.code))
+        titles = mail.xpath("//p[@class='nl-event-title']/a")
+        assert titles, language.code
+        for title in titles:
+            assert any(summary == title.text_content() and day >= "2024-09-01" and url == title.get("href")
+                       for summary, day, url in published), (language.code, title.text_content())
+        earlier = [summary for summary, day, _url in published if day < "2024-09-01"]
+        assert earlier and not any(summary in mail.text_content() for summary in earlier)  # the past stays out
+
+
 def test_a_language_without_the_translation_lists_the_article_marked_with_its_language(made):
     site, _ = made
     ko = lxml.html.document_fromstring(_html(site, "ko"))
@@ -229,6 +247,16 @@ def test_a_month_without_articles_is_refused_in_one_line_and_nothing_is_written(
         assert result.returncode == 2
         assert len(result.stdout.splitlines()) == 1 and named in result.stdout and not result.stderr
     assert "months with articles: 2024-08, 2023-05, 2023-03" in run_tool(project, "newsletter", "2024-09").stdout
+    assert not (project / "newsletters").exists()
+
+
+def test_without_the_mailing_tools_merge_tag_nothing_is_made(tmp_path):
+    project = make_project(tmp_path)
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text.replace('    unsubscribe: "{{ UnsubscribeURL }}"\n', ""), encoding="utf-8")
+    result = run_tool(project, "newsletter", MONTH)
+    assert result.returncode == 2 and len(result.stdout.splitlines()) == 1
+    assert "mkdocs.yml: extra.newsletter.unsubscribe: give the mailing tool's unsubscribe merge tag" in result.stdout
     assert not (project / "newsletters").exists()
 
 

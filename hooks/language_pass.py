@@ -6,7 +6,7 @@ derived language's are converted from its source's.
 Events:
 - on_config, after mkdocs-static-i18n (-100), which sets up the pass of its language;
 - on_nav, after mkdocs-static-i18n (-100): the labels of mkdocs.yml's nav (written in the
-  default language) in this language (`nav` in the strings: label -> label).
+  default language) in this language (`nav` in the strings, by the page each item leads to).
 Output owned: none (the pages' titles, header and navigation are MkDocs' and Material's).
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from multilingual_site import build_context
+from multilingual_site.content_model import language_neutral
 
 
 @event_priority(-150)
@@ -28,10 +29,23 @@ def on_config(config):
     return config
 
 
+def _nav_key(item) -> str | None:
+    """The key of a navigation item in strings' `nav`: the page it leads to (`offices.md`),
+    or for a section the folder of its pages (`programmes/`)."""
+    file = getattr(item, "file", None)
+    if file is not None:
+        return language_neutral(file.src_uri)
+    pages = [key for key in map(_nav_key, getattr(item, "children", None) or []) if key]
+    if pages:
+        return pages[0].rsplit("/", 1)[0] + "/" if "/" in pages[0] else None
+    return None
+
+
 def _translate(items, labels: dict) -> None:
     for item in items:
-        if getattr(item, "title", None) in labels:
-            item.title = labels[item.title]
+        key = _nav_key(item)
+        if key in labels:
+            item.title = labels[key]
         if getattr(item, "children", None):
             _translate(item.children, labels)
 

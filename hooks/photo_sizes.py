@@ -88,7 +88,9 @@ def on_page_content(html, page, config, files):
             site_path = site_path[len(root):]
         return ctx.photos.get(site_path)
 
-    return photo_markup.rewrite(html, page.url, photo_at, ctx.pass_.photo_render)
+    # A raw <img> is written relative to the page's source file (photo_markup.rewrite).
+    return photo_markup.rewrite(html, page.url, photo_at, ctx.pass_.photo_render,
+                                posixpath.dirname(page.file.src_uri))
 
 
 def on_env(env, config, files):

@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 
 from multilingual_site import build_context
 from multilingual_site.loading import Problem
-from multilingual_site.staff_html import refusals_in_html
+from multilingual_site.staff_html import line_of, refusals_in_html
 
 log = logging.getLogger("mkdocs.hooks.staff_html_check")
 
@@ -39,7 +39,7 @@ def on_page_content(html, page, config, files):
     if refusals:
         source = _source_lines(page)
         for refusal in refusals:
-            build_context.current().pass_.refused.append(Problem(f"docs/{page.file.src_uri}", _line_of(refusal.needle, source), "", refusal.message))
+            build_context.current().pass_.refused.append(Problem(f"docs/{page.file.src_uri}", line_of(refusal.needle, source), "", refusal.message))
     return html
 
 
@@ -49,12 +49,6 @@ def _source_lines(page) -> list[str]:
             return source.read().splitlines()
     except (OSError, TypeError):  # a generated page held in memory has no body to check
         return []
-
-
-def _line_of(needle: str, lines: list[str]) -> int:
-    """The first line of the source holding `needle` (case-insensitive), else 1."""
-    needle = needle.lower()
-    return next((number for number, line in enumerate(lines, start=1) if needle and needle in line.lower()), 1)
 
 
 # First among on_env handlers: before background work starts and before anything is written.

@@ -10,10 +10,13 @@ import importlib
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "good"
@@ -22,7 +25,13 @@ SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "editor", "strings")
 
 def hook_module(name: str):
     """`multilingual_site.<name>`, imported as MkDocs loads the hooks: their folder on sys.path
-    (only while importing), the package by its absolute name."""
+    (only while importing), the package by its absolute name.
+
+    Under mutmut (`make mutants`, which sets MUTANT_UNDER_TEST), the mutated copy under
+    mutants/ is imported by the name mutmut gives a module, its path from the project root
+    (`hooks.multilingual_site.<name>`): mutmut picks a mutant by the module's name."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        return importlib.import_module(f"hooks.multilingual_site.{name}")
     sys.path.insert(0, str(REPO / "hooks"))
     try:
         return importlib.import_module(f"multilingual_site.{name}")
@@ -84,13 +93,53 @@ def make_publishable_project(tmp: Path, content_from: Path = FIXTURE) -> Path:
     return project
 
 
-def make_site(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+# A build of the real site takes about a minute on this two-core machine while `make test -n 2`
+# runs; a build that has not ended in 4 minutes hangs, and fails its test with what it printed.
+BUILD_TIMEOUT = 240
+
+
+def run_limited(command: list[str], timeout: float = BUILD_TIMEOUT, **options) -> subprocess.CompletedProcess:
+    """`subprocess.run(command, capture_output=True, text=True)` with a time limit of its own:
+    past it, the command's process group is stopped (SIGTERM, which `make site`'s
+    tools/build_site.py passes on to its build, then SIGKILL) and the test fails with the
+    output so far, instead of hanging until something else gives up."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, **options)
+    out, err = finish(process, timeout)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def finish(process: subprocess.Popen, timeout: float = BUILD_TIMEOUT) -> tuple[str, str]:
+    """(stdout, stderr) of a started command (text pipes, its own session) once it has ended;
+    past `timeout`, the test fails with what it printed so far, and the command is stopped."""
+    try:
+        return process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        out, err = _stop(process)
+        pytest.fail(f"`{' '.join(map(str, process.args))}` did not finish within {timeout} s; its output so far:\n"
+                    f"{out}{err or ''}", pytrace=False)
+
+
+def _stop(process: subprocess.Popen) -> tuple[str, str]:
+    """Stop a command's process group and return what it printed."""
+    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            return process.communicate(timeout=grace)
+        except subprocess.TimeoutExpired as error:  # a descendant outside the group holds the pipes
+            partial = error.output, error.stderr
+    return tuple((part or b"").decode("utf-8", "replace") if isinstance(part, bytes) else (part or "") for part in partial)
+
+
+def make_site(project: Path, *args: str, timeout: float = BUILD_TIMEOUT) -> subprocess.CompletedProcess:
     """`make -s site` in `project`, as staff run it (never its npm step: `npm ci` would empty
     the repository's node_modules/ through the project's link to it)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(["make", "-s", "-o", "node_modules/.installed", "site", *args], cwd=project,
-                          capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return run_limited(["make", "-s", "-o", "node_modules/.installed", "site", *args], timeout=timeout,
+                       cwd=project, env=env)
 
 
 def edit_file(project: Path, path: str, old: str, new: str) -> None:
@@ -103,11 +152,9 @@ def edit_file(project: Path, path: str, old: str, new: str) -> None:
 
 
 def build(project: Path, site: Path | None = None, extra_env: dict | None = None,
-          options: tuple[str, ...] = ("--strict",)) -> Build:
+          options: tuple[str, ...] = ("--strict",), timeout: float = BUILD_TIMEOUT) -> Build:
     site = site or project.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True, text=True, env=env, cwd=project, timeout=600,
-    )
+    result = run_limited([sys.executable, "-m", "mkdocs", "build", *options, "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                         timeout=timeout, env=env, cwd=project)
     return Build(project, site, result.returncode, result.stdout + result.stderr)

@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 
-from sitebuild import REPO, bench_module, build, file_tree
+from sitebuild import BUILD_TIMEOUT, REPO, bench_module, build, file_tree, run_limited
 
 MEMBERS, ARTICLES = 20, 15
 
@@ -103,9 +103,9 @@ def test_the_hand_written_twin_has_every_page_as_plain_markdown_and_builds_witho
     assert members[0]["name"]["zh"] in body and "<p>" not in body  # the page's text, as Markdown
     assert twin["rewritten_pages"] >= len(generated)
     times = tmp_path / "times.json"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(twin["config"]),
-                            "-d", str(tmp_path / "twin-site")], capture_output=True, text=True, timeout=300,
-                           env={**os.environ, "BENCH_PAGE_TIMES": str(times), "NO_MKDOCS_2_WARNING": "1"})
+    built = run_limited([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(twin["config"]),
+                         "-d", str(tmp_path / "twin-site")],
+                        env={**os.environ, "BENCH_PAGE_TIMES": str(times), "NO_MKDOCS_2_WARNING": "1"})
     assert built.returncode == 0, built.stdout + built.stderr
     assert not (tmp_path / "twin-site" / "members.json").exists()  # no hook ran
     twin_page = (tmp_path / "twin-site" / "en" / "members" / members[0]["id"] / "index.html").read_text(encoding="utf-8")
@@ -116,10 +116,11 @@ def test_the_hand_written_twin_has_every_page_as_plain_markdown_and_builds_witho
 def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     report = tmp_path / "results.json"
     size = f"{MEMBERS}x{ARTICLES}"
-    result = subprocess.run(
+    # Four builds (a pair, the live preview's, the twin's) of a tiny site: each under a minute.
+    result = run_limited(
         [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", size, "--serve-size", size, "--pairs", "1", "--twin",
          "--json", str(report), "--workdir", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=900,
+        timeout=2 * BUILD_TIMEOUT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(report.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 import yaml
 
+from pages import LANGUAGES
 from sitebuild import REPO, build, edit_file, hook_module, make_project, make_publishable_project, make_site
 
 content = hook_module("content_checks")
@@ -76,10 +77,12 @@ def test_the_editor_is_published_at_admin_with_its_own_copy_of_decap(editor_site
     assert "WARNING" not in editor_site.output
 
 
-def test_the_configuration_is_chinese_bilingual_and_saves_through_the_local_backend(editor_site):
+def test_the_configuration_edits_every_language_written_by_hand_and_saves_through_the_local_backend(editor_site):
     config = _config(editor_site.site)
-    assert config["locale"] == "zh_Hans"
-    assert config["i18n"] == {"structure": "multiple_files", "locales": ["zh", "en"], "default_locale": "zh"}
+    assert config["locale"] == LABELS["interface"] == "zh_Hans"  # Decap's own words: Chinese
+    hand = [language.code for language in LANGUAGES.hand_translated]
+    assert hand == ["zh", "en", "ko"]  # mkdocs.yml: Traditional Chinese is converted, never edited
+    assert config["i18n"] == {"structure": "multiple_files", "locales": hand, "default_locale": LANGUAGES.default.code}
     assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
     assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"}
     news = _collection(config, "news")
@@ -93,7 +96,9 @@ def test_the_configuration_is_chinese_bilingual_and_saves_through_the_local_back
 
 def test_the_article_form_is_the_news_front_matter_of_the_schema(editor_site):
     fields = _fields(_collection(_config(editor_site.site), "news"))
-    assert set(fields) == set(models.NewsFrontMatter.model_fields) | {"slug", "body"}
+    assert set(fields) == set(models.NewsFrontMatter.model_fields) | set(editor_config.EDITOR_ONLY_FIELDS) | {"body"}
+    assert fields["translated_from"]["widget"] == "hidden"  # written by the editor (translations.py)
+    assert fields["translations"]["widget"] == "translation-status"
     required = {name for name, info in models.NewsFrontMatter.model_fields.items() if info.is_required()}
     assert {name for name, f in fields.items() if f.get("required", True)} == required == {"title", "date", "category"}
     # What the validator requires to agree between translations is written once, into both.
@@ -122,11 +127,16 @@ def _names(fields: list[dict]) -> dict:
 
 
 def _model_names(model) -> dict:
+    """The fields of a model, a text per language having one sub-field per language written
+    by hand (mkdocs.yml)."""
     names = {}
     hints = typing.get_type_hints(model, include_extras=True)
     for name in model.model_fields:
         inner = _innermost_model(hints[name])
-        names[name] = _model_names(inner) if inner else {}
+        if inner is models.Texts:
+            names[name] = {language.code: {} for language in LANGUAGES.hand_translated}
+        else:
+            names[name] = _model_names(inner) if inner else {}
     return names
 
 
@@ -134,7 +144,7 @@ def _innermost_model(hint):
     while typing.get_origin(hint) is not None:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         hint = args[0]
-    return hint if isinstance(hint, type) and issubclass(hint, models.Model) else None
+    return hint if isinstance(hint, type) and issubclass(hint, (models.Model, models.Texts)) else None
 
 
 @pytest.mark.parametrize("collection, file", editor_config.DATA_FILES.items())
@@ -218,7 +228,8 @@ def test_the_config_is_written_the_same_byte_for_byte(editor_site, tmp_path):
 
 
 def _inputs(**changes) -> dict:
-    inputs = {"categories": [("events", "活动", "Events")], "members": [("kunming", "昆明市", "Kunming")],
+    inputs = {"languages": [("zh", "简体中文", True), ("en", "English", True), ("ko", "한국어", False)],
+              "categories": [("events", ["活动", "Events"])], "members": [("kunming", ["昆明市", "Kunming"])],
               "action_areas": [("first-area", 1, "领域")], "labels": LABELS, "site_url": "https://example.org/",
               "local_backend": "http://127.0.0.1:8081/api/v1", "backend": None}
     return {**inputs, **changes}
@@ -247,7 +258,9 @@ def test_every_editor_field_has_a_widget_decap_knows():
 
     for collection in config["collections"]:
         walk(collection.get("fields") or collection["files"][0]["fields"])
-    # Decap's own widgets, and the one editor/editor.js registers.
+    # Decap's own widgets, and those editor/editor.js registers.
+    ours = {"article-slug", "translation-status"}
     assert widgets <= {"string", "text", "datetime", "select", "list", "object", "number", "boolean",
-                       "image", "markdown", "article-slug"}
-    assert "article-slug" in (REPO / "editor/editor.js").read_text(encoding="utf-8")
+                       "image", "markdown", "hidden"} | ours
+    script = (REPO / "editor/editor.js").read_text(encoding="utf-8")
+    assert all(f"CMS.registerWidget('{name}'" in script for name in ours)

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 
-from sitebuild import REPO, make_publishable_project
+from sitebuild import REPO, make_publishable_project, run_limited
 
 
 def test_npm_resolves_the_pinned_packages_without_a_warning(tmp_path):
@@ -28,9 +28,8 @@ def test_make_site_prints_its_install_step_in_one_line_and_the_build(tmp_path):
     # -W: as if requirements.txt were new, so the Python install step runs again (it finds
     # everything installed in the repository's .venv and changes nothing); -o: never the npm
     # step, whose `npm ci` would empty the repository's node_modules/ through the link.
-    run = subprocess.run(["make", "-s", "-W", "requirements.txt", "-o", "node_modules/.installed", "site"],
-                         cwd=project, capture_output=True,
-                         text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    run = run_limited(["make", "-s", "-W", "requirements.txt", "-o", "node_modules/.installed", "site"],
+                      cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode == 0, run.stdout + run.stderr
     lines = (run.stdout + run.stderr).splitlines()
     assert lines[0] == "Installing the pinned Python packages into .venv/", lines[:5]

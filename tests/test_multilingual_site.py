@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from pages import (LANGUAGES, SITE_URL, html_files, in_language, language_of, parse, resolve, site_pages,
+from pages import (LANGUAGES, SITE_URL, html_files, in_language, parse, resolve, site_pages,
                    switcher_links, url_path_of)
 from sitebuild import FIXTURE, file_tree
 

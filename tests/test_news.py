@@ -1,4 +1,4 @@
-"""The news workflow, built for real: listings with pagination in both languages, category,
+"""The news workflow, built for real: listings with pagination in every language, category,
 tag and year pages, article pages, drafts and scheduled articles, a Chinese-only article,
 images, the scaffold and the translation report."""
 
@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import EXTRA
-from pages import parse, resolve, switcher_links
+from pages import LANGUAGES, parse, resolve
 from sitebuild import REPO, build, edit_file, make_project
 
 
@@ -20,7 +20,7 @@ def _entries(tree):
 
 
 def test_news_index_lists_newest_first_ten_per_page_with_numbered_pages(news_site):
-    for prefix in ("", "en/"):
+    for prefix in (language.root for language in LANGUAGES):
         first = parse(news_site.site / prefix / "news/index.html")
         entries = _entries(first)
         assert len(entries) == 10
@@ -32,7 +32,8 @@ def test_news_index_lists_newest_first_ten_per_page_with_numbered_pages(news_sit
         assert second.cssselect('link[rel="prev"]')[0].get("href") == "../../"
         assert second.cssselect(".view-pager [aria-current=page]")[0].text == "2"
         total = len(entries) + len(_entries(second))
-        assert total == EXTRA + 2 + (1 if prefix == "" else 0)  # + normal pair, special chars, zh-only
+        # + normal pair, special chars, zh-only (standing in, untranslated, outside Chinese)
+        assert total == EXTRA + 3
 
 
 def test_dates_are_localised_with_iso_datetime(news_site):
@@ -40,6 +41,10 @@ def test_dates_are_localised_with_iso_datetime(news_site):
     en = (news_site.site / "en/news/2023/normal-pair/index.html").read_text(encoding="utf-8")
     assert '<time datetime="2023-05-18">2023年5月18日</time>' in zh
     assert '<time datetime="2023-05-18">18 May 2023</time>' in en
+    ko = (news_site.site / "ko/news/2023/normal-pair/index.html").read_text(encoding="utf-8")
+    hant = (news_site.site / "zh-hant/news/2023/normal-pair/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2023-05-18">2023년 5월 18일</time>' in ko  # standing in: the page's own words
+    assert '<time datetime="2023-05-18">2023年5月18日</time>' in hant
 
 
 def test_summary_falls_back_to_the_first_paragraph(news_site):
@@ -50,10 +55,12 @@ def test_summary_falls_back_to_the_first_paragraph(news_site):
 
 def test_drafts_and_future_articles_are_nowhere_in_a_published_build(news_site):
     site = news_site.site
-    for path in ("news/2024/a-draft", "news/2030/in-the-future", "en/news/2024/a-draft", "en/news/2030/in-the-future"):
-        assert not (site / path).exists()
+    for language in LANGUAGES:
+        for path in ("news/2024/a-draft", "news/2030/in-the-future"):
+            assert not (site / language.root / path).exists()
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
-    everything += (site / "sitemap.xml").read_text(encoding="utf-8") + (site / "search/search_index.json").read_text(encoding="utf-8")
+    everything += (site / "sitemap.xml").read_text(encoding="utf-8")
+    everything += "".join(p.read_text(encoding="utf-8") for p in site.glob("**/search/*.json"))
     assert "DRAFT ARTICLE" not in everything and "FUTURE ARTICLE" not in everything
     assert "a-draft" not in everything and "in-the-future" not in everything
     assert "Not published (draft): docs/news/2024/a-draft.zh.md" in news_site.output
@@ -69,27 +76,38 @@ def test_an_article_dated_on_the_build_date_is_published_that_day(tmp_path):
             file.write_text(f"---\ntitle: {title}\ndate: {day}\ncategory: events\n---\n\nText.\n", encoding="utf-8")
     result = build(project, extra_env={"SITE_BUILD_DATE": "2025-06-01"})
     assert result.returncode == 0, result.output
-    for prefix in ("", "en/"):
+    for language in LANGUAGES:
+        prefix = language.root
         assert "ON THE DAY" in result.page(prefix + "news/2025/on-the-day/")
-        assert "ON THE DAY" in (result.site / prefix / "feeds/news.rss.xml").read_text(encoding="utf-8")
+        # A language's feed holds the articles in its own text (Korean has a stand-in only).
+        feed = (result.site / prefix / "feeds/news.rss.xml").read_text(encoding="utf-8")
+        assert ("ON THE DAY" in feed) == (language.code != "ko")
         assert not (result.site / prefix / "news/2025/the-day-after").exists()
 
 
-def test_category_tag_and_year_listings_exist_in_both_languages_and_paginate(news_site):
+def test_category_tag_and_year_listings_exist_in_every_language_and_paginate(news_site):
+    """The bulk articles are in Chinese and English: Korean lists them too, standing in
+    untranslated, but has no tag of theirs (tags belong to the text's language)."""
     site = news_site.site
-    for prefix, tag in (("", "piliang"), ("en/", "bulk")):
+    tags = {"zh": "piliang", "en": "bulk", "ko": None, "zh-hant": "pici"}  # 批量 is 批次 in Taiwan
+    assert set(tags) == set(LANGUAGES.codes)
+    for language in LANGUAGES:
+        prefix, tag = language.root, tags[language.code]
         category = parse(site / prefix / "news/category/network-news/index.html")
         assert len(_entries(category)) == 10
         assert (site / prefix / "news/category/network-news/page/2/index.html").exists()
-        tag_page = parse(site / prefix / f"news/tag/{tag}/index.html")
-        assert len(_entries(tag_page)) == 10
-        assert len(_entries(parse(site / prefix / f"news/tag/{tag}/page/2/index.html"))) == 2
         year = parse(site / prefix / "news/2022/index.html")
         assert {d[:4] for _, d in _entries(year)} == {"2022"}
         index = parse(site / prefix / "news/index.html")
         linked = {resolve(site, prefix + "news/", a.get("href")) for a in index.cssselect(".site-browse section a")}
         assert site / prefix / "news/category/network-news/index.html" in linked
         assert site / prefix / "news/2022/index.html" in linked
+        if tag is None:
+            assert not (site / prefix / "news/tag/bulk").exists()
+            continue
+        tag_page = parse(site / prefix / f"news/tag/{tag}/index.html")
+        assert len(_entries(tag_page)) == 10
+        assert len(_entries(parse(site / prefix / f"news/tag/{tag}/page/2/index.html"))) == 2
         assert site / prefix / f"news/tag/{tag}/index.html" in linked
 
 
@@ -101,7 +119,11 @@ def test_article_page_links_category_tags_members_siblings_and_related(news_site
     assert hrefs["Events"] == site / "en/news/category/events/index.html"
     assert hrefs["Kunming"] == site / "en/members/kunming/index.html"
     assert hrefs["test"] == site / "en/news/tag/test/index.html"
-    assert [a.get("rel") for a in tree.cssselect(".site-siblings a")] == ["prev"]  # the newest English article
+    # The newest English article: next comes the Chinese one, standing in, untranslated.
+    siblings = tree.cssselect(".site-siblings a")
+    assert [a.get("rel") for a in siblings] == ["prev", "next"]
+    assert resolve(site, path, siblings[1].get("href")) == site / "en/news/2024/chinese-only/index.html"
+    assert siblings[1].cssselect(".site-siblings__title")[0].get("lang") == "zh-Hans"
     zh_path = "news/2023/normal-pair/"
     siblings = parse(site / zh_path / "index.html").cssselect(".site-siblings a")
     assert [a.get("rel") for a in siblings] == ["prev", "next"]
@@ -116,16 +138,9 @@ def test_related_articles_share_members_or_tags(news_site):
     assert len(related) == 3 and all(title.startswith("Article number") for title in related)
 
 
-def test_chinese_only_article_switcher_leads_to_the_english_news_index(news_site):
+def test_cover_thumbnails_and_inline_images_resolve_in_every_language(news_site):
     site = news_site.site
-    tree = parse(site / "news/2024/chinese-only/index.html")
-    assert resolve(site, "news/2024/chinese-only/", switcher_links(tree)["en"]) == site / "en/news/index.html"
-    assert not (site / "en/news/2024").exists()  # no English article that year: no English year page
-
-
-def test_cover_thumbnails_and_inline_images_resolve_in_both_languages(news_site):
-    site = news_site.site
-    for prefix in ("", "en/"):
+    for prefix in (language.root for language in LANGUAGES):
         listing = parse(site / prefix / "news/2023/index.html")
         thumbs = listing.cssselect(".site-card__media img")
         assert len(thumbs) == 1 and thumbs[0].get("alt") == ""
@@ -156,10 +171,10 @@ def test_scaffold_creates_a_valid_draft_pair_that_builds(tmp_path):
                           "--date", "2024-09-01", "--category", "events", "--project", str(project)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    zh = project / "docs/news/2024/kunming-dali-xin-wen.zh.md"
-    en = project / "docs/news/2024/kunming-dali-xin-wen.en.md"
-    assert zh.exists() and en.exists(), run.stdout
-    assert "draft: true" in zh.read_text(encoding="utf-8")
+    written = {language.code: project / f"docs/news/2024/kunming-dali-xin-wen.{language.code}.md"
+               for language in LANGUAGES.hand_translated}
+    assert all(file.exists() for file in written.values()), run.stdout
+    assert all("draft: true" in file.read_text(encoding="utf-8") for file in written.values())
     result = build(project)
     assert result.returncode == 0, result.output
     assert "Not published (draft): docs/news/2024/kunming-dali-xin-wen.zh.md" in result.output
@@ -167,10 +182,12 @@ def test_scaffold_creates_a_valid_draft_pair_that_builds(tmp_path):
 
 def test_translation_report_lists_articles_missing_a_translation(tmp_path):
     project = make_project(tmp_path)
-    run = subprocess.run([sys.executable, str(REPO / "tools/translations.py"), str(project)], capture_output=True, text=True)
+    run = subprocess.run([sys.executable, str(REPO / "tools/translations.py"), "--project", str(project)],
+                         capture_output=True, text=True)
     assert run.returncode == 0
-    assert "docs/news/2024/chinese-only.zh.md: no en translation" in run.stdout
-    assert "1 article(s) missing a translation" in run.stdout
+    assert ("en: missing: docs/news/2024/chinese-only.zh.md has no en version (its readers are shown this zh one)"
+            in run.stdout)
+    assert "en (English): 1 missing, 0 outdated" in run.stdout
 
 
 def test_tags_that_would_share_a_slug_get_pages_of_their_own(tmp_path):

@@ -39,13 +39,31 @@ def test_the_parallel_build_is_byte_for_byte_the_sequential_build(tmp_path, cont
     assert not list(tmp_path.glob("parallel.*")), "a child's folder was left behind"
 
 
+# A failed pass stops the whole build in seconds: past this, a process is waiting for another
+# that will never answer, and the test fails with the build's output instead of hanging.
+FAILING_BUILD_TIMEOUT = 120
+
+
 def test_a_content_problem_in_one_language_stops_every_pass_before_a_page_is_written(tmp_path):
     project = make_project(tmp_path)
     edit_file(project, "docs/offices.en.md", "---\n\n", '---\n\n<p onmouseover="steal()">Hi</p>\n\n')
-    result = build(project)
+    result = build(project, timeout=FAILING_BUILD_TIMEOUT)
     assert result.returncode != 0 and "Traceback" not in result.output
     line = "docs/offices.en.md:6: the event-handler attribute onmouseover= on <p> is not allowed"
     assert result.output.count(line) == 1, result.output  # reported once, by the English pass
+    assert not list(result.site.rglob("*.html")), "no page of any language may be written"
+    assert not list(tmp_path.glob("site.*")) and _processes_of(project) == ""
+
+
+def test_a_content_problem_in_the_default_language_stops_the_other_languages_process(tmp_path):
+    """The English process waits for the Chinese pass at the barrier: the Chinese pass's
+    failure must release it, or the build would never end."""
+    project = make_project(tmp_path)
+    edit_file(project, "docs/offices.zh.md", "---\n\n", '---\n\n<p onmouseover="steal()">Hi</p>\n\n')
+    result = build(project, timeout=FAILING_BUILD_TIMEOUT)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    line = "docs/offices.zh.md:6: the event-handler attribute onmouseover= on <p> is not allowed"
+    assert result.output.count(line) == 1, result.output
     assert not list(result.site.rglob("*.html")), "no page of any language may be written"
     assert not list(tmp_path.glob("site.*")) and _processes_of(project) == ""
 
@@ -55,7 +73,7 @@ def test_a_failure_in_one_languages_pass_fails_the_build_and_leaves_nothing_runn
     # A template error that only English member profiles meet, while their pages are written.
     edit_file(project, "overrides/partials/views/member.html", "{{ body }}",
               '{{ body }}{% if lang == "en" %}{{ no_such_value.field }}{% endif %}')
-    result = build(project)
+    result = build(project, timeout=FAILING_BUILD_TIMEOUT)
     assert result.returncode != 0
     assert "no_such_value" in result.output
     assert not list(tmp_path.glob("site.*")), "the English pass's folder must be removed"

@@ -186,6 +186,19 @@ def test_every_page_loads_cleanly_and_has_no_serious_accessibility_violation(ser
     assert found == {}
 
 
+@pytest.mark.parametrize("path", ["ko/", "ko/news/2024/mongolia-visit/", "zh-hant/", "zh-hant/news/2024/mongolia-visit/"])
+def test_the_korean_and_traditional_chinese_pages_have_no_accessibility_violation_at_all(served, path):
+    """axe-core, every rule and impact, on the home page and an article of the languages added
+    in this round (issue 27)."""
+    base, _ = served
+    with browser_page(base) as page:
+        page.goto(base + path, wait_until="networkidle")
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                   ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert violations == []
+
+
 def test_chinese_text_is_set_for_cjk_reading(served):
     """Body text of Chinese pages: a line height around 1.75 or more, no letter-spacing in
     headings, and the system's CJK face (no web font)."""

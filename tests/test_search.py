@@ -17,7 +17,7 @@ from html import unescape as html_unescape
 import pytest
 
 from browser import serve
-from sitebuild import bench_module, build, edit_file, hook_module, make_project
+from sitebuild import REPO, bench_module, build, edit_file, hook_module, make_project
 
 
 bench_search = bench_module("search")
@@ -99,6 +99,15 @@ def test_each_profile_and_programme_answers_to_its_names_in_both_languages(real_
     assert names["members/orkhon/"] == ["鄂尔浑省", "Orkhon Aimag"]
     assert names["programmes/edinburgh-process/"] == ["爱丁堡进程", "Edinburgh Process"]
     assert names["programmes/centre-of-excellence/"] == ["卓越中心", "Centre of Excellence"]
+    assert names["programmes/plan-of-action/"] == ["2023-2030年行动计划", "Plan of Action 2023–2030"]
+    # Every member of data/members.yml, and every programme of its data file.
+    data, _ = hook_module("content_checks")._load_data(REPO / "data", "data/")
+    for member in data["members.yml"][0]:
+        assert names[f"members/{member.id}/"] == [member.name.zh, member.name.en], member.id
+    for page, file in (("edinburgh-process", "edinburgh.yml"), ("centre-of-excellence", "coe.yml"),
+                       ("plan-of-action", "action_plan.yml")):
+        short = data[file][0].short_name
+        assert names[f"programmes/{page}/"] == [short.zh, short.en], page
     assert "names" not in pages["news/2022/kunming-joins-iclei/"]
     config = _index(real_site.site, lang)["config"]
     boosts = {field: spec["boost"] for field, spec in config["fields"].items()}

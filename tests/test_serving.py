@@ -9,6 +9,7 @@ import gzip
 import http.client
 import re
 import shutil
+import socket
 import zlib
 from urllib.parse import urlsplit
 
@@ -236,3 +237,85 @@ def test_nothing_from_outside_the_site_and_no_dotfile_is_served(served, path):
         status, _, body = get(base, path, gzip_ok)
         assert status == 404, path
         assert SECRET.encode() not in body and b"add_header" not in body, path
+
+
+# Through a proxy or CDN, over HTTP/1.0, and HEAD -------------------------------------------------
+
+def raw_request(base: str, method: str, path: str, version: str = "HTTP/1.1",
+                headers: dict | None = None) -> tuple[int, dict[str, str], bytes]:
+    """One request written by hand (http.client speaks only HTTP/1.1): status, headers, body."""
+    parts = urlsplit(base)
+    lines = [f"{method} /{path} {version}", f"Host: {parts.hostname}", "Connection: close",
+             *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+        response = b""
+        while chunk := connection.recv(65536):
+            response += chunk
+    head, _, body = response.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    fields = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        fields[name.strip().lower()] = value.strip()
+    return int(status_line.split()[1]), fields, body
+
+
+# What differs by nature between a GET and a HEAD, or HTTP/1.1 and 1.0: when and how the
+# connection ends and the body is framed.
+FRAMING = {"date", "connection", "keep-alive", "transfer-encoding"}
+THROUGH_A_PROXY = {"Accept-Encoding": "gzip", "Via": "1.1 cdn-edge.example"}
+ON_THE_FLY = "en/on-the-fly.txt"  # no .gz beside it: nginx compresses it itself
+
+
+@pytest.fixture(scope="module")
+def on_the_fly(served):
+    base, site = served
+    (site / ON_THE_FLY).write_text("A text without a precompressed copy. " * 200, encoding="utf-8")
+    return base, site
+
+
+@pytest.mark.parametrize("path", ["", "en/members/kunming/", "feeds/news.rss.xml", "assets/css/site.css", ON_THE_FLY])
+def test_a_reader_behind_a_proxy_or_cdn_gets_compressed_files(on_the_fly, path):
+    base, site = on_the_fly
+    status, headers, body = raw_request(base, "GET", path, headers=THROUGH_A_PROXY)
+    assert status == 200 and headers.get("content-encoding") == "gzip", (path, headers)
+    assert headers["vary"] == "Accept-Encoding"
+    file = site / path / "index.html" if path.endswith("/") or path == "" else site / path
+    assert gzip.decompress(body if "chunked" not in headers.get("transfer-encoding", "") else _unchunked(body)) == \
+        file.read_bytes()
+
+
+def _unchunked(body: bytes) -> bytes:
+    data = b""
+    while body:
+        size, _, rest = body.partition(b"\r\n")
+        length = int(size.split(b";")[0], 16)
+        if length == 0:
+            break
+        data, body = data + rest[:length], rest[length + 2:]
+    return data
+
+
+@pytest.mark.parametrize("path", ["", "en/members/kunming/", "feeds/news.rss.xml", "members.csv", "assets/css/site.css",
+                                  "assets/images/favicon.png", "en/missing/", "en/members", "admin/", ON_THE_FLY])
+@pytest.mark.parametrize("request_headers", [{}, {"Accept-Encoding": "gzip"}, THROUGH_A_PROXY], ids=["plain", "gzip", "proxy"])
+def test_http_1_0_and_head_requests_get_the_headers_of_an_http_1_1_get(on_the_fly, path, request_headers):
+    base, _ = on_the_fly
+    status, expected, body = raw_request(base, "GET", path, headers=request_headers)
+    for method, version in (("HEAD", "HTTP/1.1"), ("GET", "HTTP/1.0"), ("HEAD", "HTTP/1.0")):
+        got_status, got, got_body = raw_request(base, method, path, version, headers=request_headers)
+        assert got_status == status, (method, version, path)
+        differing = {name for name in (expected.keys() | got.keys()) - FRAMING if expected.get(name) != got.get(name)}
+        # A body compressed on the fly has no length known in advance: HTTP/1.1 sends it in
+        # chunks, HTTP/1.0 until the connection closes, HEAD with neither.
+        if "content-length" in differing and "content-length" not in expected and expected.get("content-encoding") == "gzip":
+            differing.discard("content-length")
+        assert differing == set(), (method, version, path, {n: (expected.get(n), got.get(n)) for n in differing})
+        if method == "HEAD":
+            assert got_body == b"", (version, path)
+        elif expected.get("content-encoding") == "gzip":  # compressed anew: the same text
+            whole = _unchunked(body) if "chunked" in expected.get("transfer-encoding", "") else body
+            assert gzip.decompress(got_body) == gzip.decompress(whole), (version, path)
+        else:
+            assert got_body == body, (version, path)

@@ -9,10 +9,9 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from sitebuild import REPO, hook_module, make_project
+from sitebuild import REPO, hook_module, make_project, run_limited
 
 upstream = hook_module("upstream")
 
@@ -47,9 +46,8 @@ def test_an_upgraded_material_stops_the_build_before_anything_is_written(tmp_pat
                     encoding="utf-8")
     project = make_project(tmp_path)
     site = tmp_path / "site"
-    run = subprocess.run([str(venv / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                          "-d", str(site)], capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project)
+    run = run_limited([str(venv / "bin" / "python"), "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                       "-d", str(site)], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project)
     output = run.stdout + run.stderr
     assert run.returncode != 0 and "Traceback" not in output, output
     assert output.count("This site's build relies on insides of other packages, and they changed") == 1, output

@@ -31,6 +31,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _AT_FDCWD = -100
@@ -74,6 +78,12 @@ def _stale_folders(project: Path) -> list[Path]:
     """Unfinished or old folders left by a build that was killed outright."""
     return sorted(project.glob(".site.build-*"))
 
+
+
+def _where_languages_are(project: Path) -> str:
+    """"简体中文 at /, English at /en/, ...": mkdocs.yml's languages."""
+    languages = from_mkdocs_yml(project / "mkdocs.yml")
+    return ", ".join(f"{language.name} at /{language.root}" for language in languages)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -122,7 +132,7 @@ def _build_and_publish(project: Path, site: Path, engine: str, mkdocs_options: l
             old = publish(built, site)
             if old is not None:
                 _remove(old)
-            print(f"Site built in {site.name}/ (Chinese at /, English at /en/).")
+            print(f"Site built in {site.name}/ ({_where_languages_are(project)}).")
             return 0
     finally:
         for sig, handler in previous.items():

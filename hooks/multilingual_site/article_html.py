@@ -65,9 +65,17 @@ def body_html(article: Article, rendering: Rendering) -> str:
         raise ArticleHTMLError(f"{article.shown_as}: {refusals[0].message}")
     folder = posixpath.dirname(article.src_uri)
     # Sources are written relative to the article's file, so its folder is the page photo_markup resolves them from.
-    html = photo_markup.rewrite(html, folder + "/", rendering.photo, rendering.photo_render)
+    shown: list[Photo] = []
+
+    def photo_at(path: str) -> Photo | None:
+        photo = rendering.photo(path)
+        if photo is not None:
+            shown.append(photo)
+        return photo
+
+    html = photo_markup.rewrite(html, folder + "/", photo_at, rendering.photo_render)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    photo_markup.for_feeds(root, SHARE_WIDTH)
+    photo_markup.for_feeds(root, SHARE_WIDTH, photo_markup.renditions_by_name(shown))
     for anchor in root.iter("a"):
         href = anchor.get("href") or ""
         parts = urlsplit(href)

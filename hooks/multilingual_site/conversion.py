@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .content_messages import slip_problems
 from .loading import ContentError, Problem, load_data_file
 
 # Front-matter fields that hold text a reader reads; ids, dates, file names stay as written.
@@ -100,7 +101,7 @@ def load_phrases(file: Path, shown_as: str) -> tuple[list[tuple[str, str]], list
         return [], error.problems
     if not isinstance(located.data, list):
         return [], [Problem(shown_as, located.first_line, "", "expected a list of [simplified, traditional] pairs")]
-    pairs, problems = [], []
+    pairs, problems = [], slip_problems(located)
     for index, entry in enumerate(located.data):
         if (not isinstance(entry, list) or len(entry) != 2 or not all(isinstance(part, str) and part.strip() for part in entry)):
             problems.append(Problem(shown_as, located.line_of((index,)), f"[{index}]",

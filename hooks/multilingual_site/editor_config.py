@@ -122,7 +122,7 @@ def editor_config(*, languages: list[tuple[str, str, bool]], categories: list[tu
         "translated_from": {"widget": "hidden"},
     })
     return {
-        "locale": "zh_Hans",
+        "locale": labels["interface"],  # Decap's own words (editor/labels.yml)
         "site_url": site_url,
         "backend": backend if backend and not local_backend else {"name": "proxy", "proxy_url": local_backend},
         # Only in `make edit`'s live preview: the editor saves into the working tree through
@@ -300,6 +300,10 @@ class _Fields:
         if isinstance(item, type) and issubclass(item, BaseModel):
             return {"widget": "list", "collapsed": True, "summary": _item_summary(item, self.languages[0][0]),
                     "fields": self.of_model(item, parent=name), **_list_bounds(info)}
+        if isinstance(item, type) and issubclass(item, models.Texts):  # e.g. partners: a name per language
+            default = self.languages[0][0]
+            return {"widget": "list", "collapsed": True, "summary": f"{{{{fields.{default}}}}}",
+                    "fields": self._widget(name, item, info, parent, optional)["fields"], **_list_bounds(info)}
         if item in (models.Text, models.Slug):
             return {"widget": "list"}  # one text per item, typed separated by commas
         raise EditorConfigError(f"no editor widget for the items of '{parent + '.' if parent else ''}{name}': {item!r}")

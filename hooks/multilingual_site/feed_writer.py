@@ -6,6 +6,9 @@ Choices the formats and feed readers need:
   title, date or URL, so editing an article never makes readers show it again as new;
 - no clock: the feed's own date is its newest item's date (feedgen stamps "now" by default);
 - dates are the article's day at 00:00 in Beijing (+08:00);
+- a summary is plain text (the site's cards show `<b>` as written), and readers read an RSS
+  `<description>` as HTML: it goes in HTML-escaped, and Atom gets the same string as
+  type="html", so both formats show the words the site shows;
 - the self link is added first and the site link last: feedgen 1.0.0 takes the RSS channel
   `<link>` from the last `link()` call.
 """
@@ -13,6 +16,7 @@ Choices the formats and feed readers need:
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -53,7 +57,7 @@ class FeedItem:
         entry.updated(moment(self.date))
         entry.author({"name": self.author})
         entry.dc.dc_creator(self.author)
-        entry.description(self.summary or self.title, isSummary=True)
+        entry.summary(html.escape(self.summary or self.title, quote=False), type="html")  # also the RSS description
         entry.content(self.content_html, type="html")
         for category in self.categories:
             entry.category(term=category)

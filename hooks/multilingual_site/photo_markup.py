@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 import lxml.html
 from mkdocs.utils import get_relative_url
 
-from .photos import Photo
+from .photos import Photo, Rendition
 
 # The article column is at most 44rem (overrides/assets/css/site.css): 880 px at 20 px a rem.
 ARTICLE_SIZES = "(min-width: 46rem) 880px, 100vw"
@@ -43,21 +43,29 @@ def picture(photo: Photo, url: Callable[[str], str], fallback_width: int | None 
     }
 
 
-def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], render: Callable[..., str]) -> str:
+def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], render: Callable[..., str],
+            source_folder: str) -> str:
     """`html` with every photo's `<img>` replaced by its published sizes (`render` renders
-    partials/site/photo.html); `photo_at(site path)` finds the photo an image shows."""
+    partials/site/photo.html); `photo_at(site path)` finds the photo an image shows.
+    MkDocs makes a Markdown image's address relative to the page's URL, but leaves a raw
+    `<img>`'s as staff wrote it: relative to the page's source file in `source_folder` (the
+    docs folder, as the content check found it)."""
     if "<img" not in html:
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     # The new markup goes in by marker, as text: libxml2's HTML parser does not know
     # <source> as a void element and would put the <img> inside it.
     markups: list[str] = []
-    folder = posixpath.dirname(page_url.rstrip("/") + "/x")
+    # A page's URL is its folder ("news/2024/story/"; "" for the home page) or a file ("404.html").
+    folder = posixpath.dirname(page_url)
     for img in list(root.iter("img")):
         # MkDocs writes the address percent-encoded (`%E5%AE%81…`); photos are known by their
         # docs path in NFC (content_files.walk), as any way of writing it resolves to.
         src = unicodedata.normalize("NFC", unquote((img.get("src") or "").split("#")[0].split("?")[0]))
-        photo = photo_at(posixpath.normpath(posixpath.join(folder, src))) if src and "://" not in src else None
+        photo = None
+        if src and "://" not in src:
+            photo = (photo_at(posixpath.normpath(posixpath.join(folder, src)))
+                     or photo_at(posixpath.normpath(posixpath.join(source_folder, src))))
         if photo is None:
             continue
         parent = img.getparent()
@@ -77,9 +85,12 @@ def rewrite(html: str, page_url: str, photo_at: Callable[[str], Photo | None], r
     return pieces[0] + "".join(markup + piece for markup, piece in zip(markups, pieces[1:]))
 
 
-def for_feeds(root, width: int) -> None:
+def for_feeds(root, width: int, renditions: Mapping[str, Rendition]) -> None:
     """In an lxml tree: each `<picture>` becomes its `<img>` with the largest fallback size
-    not wider than `width` (feeds carry a medium JPEG), without srcset and lazy loading."""
+    not wider than `width` (feeds carry a medium JPEG), without srcset and lazy loading.
+    `renditions` gives each published size by its file name (unique: it carries the
+    original's content hash and the width); the `<img>` states that file's width and height,
+    which computing them from the largest size's would get a pixel wrong (rounded twice)."""
     for element in list(root.iter("picture")):
         img = element.find(".//img")  # libxml2 nests it inside the (void) <source>
         if img is None:
@@ -91,12 +102,21 @@ def for_feeds(root, width: int) -> None:
                 candidates.append((int(size[:-1]), url))
         fitting = [c for c in sorted(candidates) if c[0] <= width] or sorted(candidates)[:1]
         if fitting:
-            chosen_width, url = fitting[-1]
-            height = round(int(img.get("height")) * chosen_width / int(img.get("width")))  # before width changes
+            url = fitting[-1][1]
+            chosen = renditions.get(posixpath.basename(url))
             img.set("src", url)
-            img.set("width", str(chosen_width))
-            img.set("height", str(height))
+            if chosen is not None:
+                img.set("width", str(chosen.width))
+                img.set("height", str(chosen.height))
+            else:  # not one of ours: a size it may not be is worse than none
+                img.attrib.pop("width", None)
+                img.attrib.pop("height", None)
         for name in ("srcset", "sizes", "loading", "decoding", "fetchpriority"):
             img.attrib.pop(name, None)
         img.tail = element.tail
         element.getparent().replace(element, img)
+
+
+def renditions_by_name(photos: Iterable[Photo]) -> dict[str, Rendition]:
+    """Every published size of `photos`, by its file name (for `for_feeds`)."""
+    return {posixpath.basename(r.path): r for photo in photos for r in photo.renditions}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .conversion import Converter
+from .content_messages import slip_problems
 from .loading import ContentError, Located, Problem, load_data_file
 
 FOLDER = "strings"
@@ -54,6 +55,7 @@ def load_strings(project_dir: Path, languages, converters: dict[str, Converter])
         except ContentError as error:
             problems.extend(error.problems)
             continue
+        problems.extend(slip_problems(located[language.code]))  # invisible characters, full-width keys
         if not isinstance(located[language.code].data, dict):
             problems.append(Problem(shown_as, 1, "", "expected 'key: words' lines"))
             del located[language.code]

@@ -211,7 +211,20 @@ def member_directory(meta, content: SiteContent, lang: str, link: Link) -> dict:
         ],
         "filters": directory.filter_options(members, lang),
         "mapped": sum(1 for m in members if m.location),  # drawn in /members/map.svg
+        "map_size": _map_size(directory.map_view(members)),
     }
+
+
+MAP_SHOWN_WIDTH = 720  # the width the directory states for /members/map.svg; its height follows the map's shape
+
+
+def _map_size(view_box: str | None) -> tuple[int, int] | None:
+    """The width and height the directory's `<img>` of /members/map.svg states: the shape of
+    the map's viewBox (drawn around the members), so the page does not jump as it loads."""
+    if view_box is None:
+        return None
+    _, _, width, height = (float(value) for value in view_box.split())
+    return MAP_SHOWN_WIDTH, round(MAP_SHOWN_WIDTH * height / width)
 
 
 def _map(members, lang: str, link: Link | None, **view_options) -> dict | None:

@@ -73,7 +73,7 @@ def body_html(article: Article, rendering: Rendering) -> str:
             shown.append(photo)
         return photo
 
-    html = photo_markup.rewrite(html, folder + "/", photo_at, rendering.photo_render)
+    html = photo_markup.rewrite(html, folder + "/", photo_at, rendering.photo_render, folder)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     photo_markup.for_feeds(root, SHARE_WIDTH, photo_markup.renditions_by_name(shown))
     for anchor in root.iter("a"):

@@ -105,14 +105,27 @@ def install_page_timer(project: Path) -> str:
 
 
 # Run in the project with the build's environment (its build date decides what is published).
+# The content is loaded as tools/translations.py loads it: in the languages of mkdocs.yml,
+# with their converters and interface strings.
 _STUBS = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, "hooks")
+from multilingual_site import build_context
 from multilingual_site.content_checks import load_content
+from multilingual_site.conversion import converters
 from multilingual_site.generated_pages import all_generated_pages
+from multilingual_site.languages import from_mkdocs_yml
 from multilingual_site.publishing import build_date
-content, _ = load_content(Path("."), Path("docs")).visible(build_date(), False)
+from multilingual_site.strings import load_strings
+project = Path(".")
+ctx = build_context.start("bench", dirty=False)
+ctx.project_dir = project
+ctx.languages = from_mkdocs_yml(project / "mkdocs.yml")
+ctx.default_language = ctx.languages.default.code
+ctx.converters = converters(ctx.languages, project)
+ctx.strings = load_strings(project, ctx.languages, ctx.converters)
+content, _ = load_content(project, project / "docs", ctx.languages, ctx.converters, ctx.strings).visible(build_date(), False)
 json.dump(all_generated_pages(content), sys.stdout)
 """
 

@@ -3,7 +3,8 @@
     python bench/run.py [--sizes real,500x500,2500x2000] [--json bench/results/latest.json]
 
 Sizes: `real` is the repo's own docs/ and data/; `NxM` is a project from bench/generate.py
-with N members and M articles per language (plus about 5% more in Chinese only).
+with N members and M articles per hand-translated language (plus about 5% more in Chinese
+only; as many missing in Korean), in every language of the repo's mkdocs.yml.
 
 Each size is built the way `make site` builds (`python -m mkdocs build --strict`) in a
 fresh process, in a temporary copy of the project. Measured per size:
@@ -57,9 +58,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import REPO, generate  # noqa: E402
+from generate import REPO, SITE_SOURCES, generate  # noqa: E402
 from hand_written import built_page, install_page_timer, write_twin  # noqa: E402
-from stock import write_stock_site  # noqa: E402
+from stock import languages, write_stock_site  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
 BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
@@ -186,11 +187,11 @@ def parse_size(text: str) -> tuple[int, int] | None:
 
 
 def real_project(project: Path) -> dict:
-    """A copy of the repo's site: config, hooks, templates, editor, docs/ and data/ (and
-    node_modules/ linked in, for the editor's bundle)."""
+    """A copy of the repo's site: config, hooks, templates, editor, interface strings, docs/
+    and data/ (and node_modules/ linked in, for the editor's bundle)."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides", "editor", "docs", "data"):
+    for name in (*SITE_SOURCES, "docs", "data"):
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=ignore)
@@ -198,7 +199,8 @@ def real_project(project: Path) -> dict:
             shutil.copy2(source, project / name)
     (project / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     members = yaml.safe_load((project / "data" / "members.yml").read_text(encoding="utf-8")) or []
-    counts = {lang: len(list((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md"))) for lang in ("zh", "en")}
+    written = [code for code, language in languages(project).items() if language["source"] == code]
+    counts = {lang: len(list((project / "docs" / "news").glob(f"[0-9][0-9][0-9][0-9]/*.{lang}.md"))) for lang in written}
     return {"members": len(members), "articles": counts, "chinese_only": None}
 
 
@@ -279,7 +281,8 @@ def _tree_pss(pid: int) -> int:
     return total
 
 
-def measure_output(site: Path) -> dict:
+def measure_output(site: Path, roots: dict[str, str]) -> dict:
+    """What a build wrote; `roots`: each language's URL prefix ("" for the default one)."""
     files = [p for p in site.rglob("*") if p.is_file()]
 
     def size(relative: str) -> int | None:
@@ -296,7 +299,7 @@ def measure_output(site: Path) -> dict:
         "output_bytes": sum(p.stat().st_size for p in files),
         "output_files": len(files),
         "html_pages": sum(1 for p in files if p.suffix == ".html"),
-        "member_directory_bytes": {"zh": size("members/index.html"), "en": size("en/members/index.html")},
+        "member_directory_bytes": {code: size(f"{root}members/index.html") for code, root in roots.items()},
         "members_json": members_json,
     }
 
@@ -527,11 +530,11 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
         result["error"] = (folder / "build.log").read_text(encoding="utf-8", errors="replace")[-4000:]
         print(f"[{size}] BUILD FAILED (exit {build['returncode']}); log: {folder / 'build.log'}", file=sys.stderr)
         return result
-    result.update(measure_output(folder / "site"))
+    result.update(measure_output(folder / "site", {code: language["root"] for code, language in languages(project).items()}))
     print(f"[{size}] built in {build['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
     # 2. Against stock MkDocs, in alternating pairs (the photo cache is warm from now on).
     stock_pages = write_stock_site(project, folder / "site", folder / "stock")
-    print(f"[{size}] {pairs} pairs against stock MkDocs ({stock_pages['zh']}+{stock_pages['en']} pages) ...",
+    print(f"[{size}] {pairs} pairs against stock MkDocs ({_joined(stock_pages, '+')} pages) ...",
           file=sys.stderr, flush=True)
     result["stock_pages"] = stock_pages
     result["against_stock"] = bench_pairs(project, folder / "stock", folder, _env(extra_env), pairs)
@@ -564,6 +567,11 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
     return result
 
 
+def _joined(counts: dict, separator: str) -> str:
+    """Figures per language, in the languages' order, joined: `90+89+89+89`."""
+    return separator.join(str(value) for value in counts.values())
+
+
 def _mb(value: int | None) -> str:
     return "n/a" if value is None else f"{value / 1e6:.1f}"
 
@@ -579,12 +587,15 @@ def print_against_stock(results: list[dict]) -> None:
         return
     print("\nAgainst stock MkDocs + Material + mkdocs-static-i18n building the same number of plain Markdown pages "
           "(one-entry nav), in alternating pairs:")
-    print("size       pages zh+en   pair  first    project s  stock s  ratio   project CPU s  stock CPU s  project all MB  stock all MB")
+    width = max(len(_joined(r["stock_pages"], "+")) for r in measured)
+    label = "pages " + "+".join(measured[0]["stock_pages"])
+    width = max(width, len(label))
+    print(f"size       {label:>{width}}   pair  first    project s  stock s  ratio   project CPU s  stock CPU s  project all MB  stock all MB")
     for r in measured:
-        pages = f"{r['stock_pages']['zh']}+{r['stock_pages']['en']}"
+        pages = _joined(r["stock_pages"], "+")
         for row in r["against_stock"]["pairs"]:
             p, q = row["project"], row["stock"]
-            print(f"{r['size']:<10} {pages:>11}   {row['pair']:>4}  {row['first']:<7}  {p['wall_seconds']:>9.1f}  "
+            print(f"{r['size']:<10} {pages:>{width}}   {row['pair']:>4}  {row['first']:<7}  {p['wall_seconds']:>9.1f}  "
                   f"{q['wall_seconds']:>7.1f}  {row['ratio']:>5.2f}   {p['cpu_seconds']:>13.1f}  {q['cpu_seconds']:>11.1f}  "
                   f"{_mb(p['peak_tree_pss_bytes']):>14}  {_mb(q['peak_tree_pss_bytes']):>12}")
         print(f"{r['size']:<10} median ratio {r['against_stock']['median_ratio']:.2f}")
@@ -599,24 +610,26 @@ def print_against_stock(results: list[dict]) -> None:
 
 
 def print_report(results: list[dict]) -> None:
-    header = ("size", "members", "articles zh/en", "wall s", "mkdocs s", "peak MB", "output MB", "files",
-              "html", "dir zh KB", "dir en KB", "members JSON", "hooks s", "hooks %", "bg CPU s", "all MB")
+    codes = list(next((r["member_directory_bytes"] for r in results if r["returncode"] == 0), {"zh": 0, "en": 0}))
+    articles = "articles " + "/".join(next(iter(results))["articles"]) if results else "articles"
+    header = ("size", "members", articles, "wall s", "mkdocs s", "peak MB", "output MB", "files",
+              "html", *(f"dir {code} KB" for code in codes), "members JSON", "hooks s", "hooks %", "bg CPU s", "all MB")
     rows = []
     for r in results:
         if r["returncode"] != 0:
-            rows.append((r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
-                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * 11))
+            rows.append((r["size"], str(r["members"]), _joined(r["articles"], "/"),
+                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * (len(header) - 5)))
             continue
         # The table shows the site-wide index (members.json) if there is one; all are listed below.
         ranked = sorted(r["members_json"], key=lambda j: (j["path"] != "members.json", j["path"] != "members/index.json", j["path"]))
         members_json = ranked[0] if ranked else None
         more = f" (+{len(ranked) - 1})" if len(ranked) > 1 else ""
         rows.append((
-            r["size"], str(r["members"]), f"{r['articles']['zh']}/{r['articles']['en']}",
+            r["size"], str(r["members"]), _joined(r["articles"], "/"),
             f"{r['wall_seconds']:.1f}",
             "n/a" if r["mkdocs_reported_seconds"] is None else f"{r['mkdocs_reported_seconds']:.1f}",
             _mb(r["peak_rss_bytes"]), _mb(r["output_bytes"]), str(r["output_files"]), str(r["html_pages"]),
-            _kb(r["member_directory_bytes"]["zh"]), _kb(r["member_directory_bytes"]["en"]),
+            *(_kb(r["member_directory_bytes"].get(code)) for code in codes),
             "n/a" if members_json is None else f"{members_json['path']} {_kb(members_json['bytes'])} KB{more}",
             f"{r['hook_seconds']:.1f}", f"{100 * r['hook_share_of_wall']:.1f}%",
             f"{r['background_cpu_seconds']:.1f}", _mb(r["peak_tree_pss_bytes"]),
@@ -627,7 +640,7 @@ def print_report(results: list[dict]) -> None:
 
     built = [r for r in results if r["returncode"] == 0]
     if built:
-        print("\nTime inside hooks per event (seconds, calls), summed over hook modules and both language passes:")
+        print("\nTime inside hooks per event (seconds, calls), summed over hook modules and all language passes:")
         events = sorted({e for r in built for e in r["hook_events"]},
                         key=lambda e: -max(r["hook_events"].get(e, {"seconds": 0})["seconds"] for r in built))
         width = max(len(e) for e in events) if events else 5

@@ -3,12 +3,16 @@ plain Markdown pages as a project's build, with a one-entry navigation and no ho
 
     python bench/stock.py <project> <site of its build> <target folder>
 
-`write_stock_site` counts the HTML pages of each language in the project's built site and
-writes as many `page-<n>.<lang>.md` pages (plus the home page) into `target`: each a title
-and the text of one of the project's news articles, cycling through them, so pages are of
-the length a news site has. Its `mkdocs.yml` keeps the project's theme, languages and search
-settings (what stock users of the stack would have) and drops everything of ours: hooks,
-overrides, extra CSS and JavaScript, the navigation but for the home page.
+`write_stock_site` counts the HTML pages of each of the project's languages (the i18n
+plugin's list in its mkdocs.yml) in the project's built site and writes as many
+`page-<n>.<lang>.md` pages (plus the home page) into `target`: each a title and the text of
+one of the project's news articles in that language, cycling through them, so pages are of
+the length a news site has. A language the project makes from another at build time
+(zh-hant, converted from zh by the project's hooks) is a plain language here, its pages
+written with its source's texts: stock has nothing to convert with. Its `mkdocs.yml` keeps
+the project's theme, languages and search settings (what stock users of the stack would
+have) and drops everything of ours: hooks, overrides, extra CSS and JavaScript, the
+navigation but for the home page.
 """
 
 from __future__ import annotations
@@ -21,14 +25,44 @@ from pathlib import Path
 
 import yaml
 
-LANGUAGES = ("zh", "en")
+
+def _config(project: Path) -> dict:
+    from mkdocs.utils.yaml import yaml_load  # reads !ENV and the like, as MkDocs does
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml_load(file)
 
 
-def page_counts(site: Path) -> dict[str, int]:
-    """HTML pages a build wrote, per language (the English ones are under en/)."""
+def languages(project: Path) -> dict[str, dict]:
+    """The languages the project builds (its i18n plugin's list), the default one first:
+    code -> its URL prefix in the site (`root`: "" for the default language, "ko/") and the
+    language its texts are made from (`source`: itself, or `extra.language.derived_from`)."""
+    for plugin in _config(project).get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = [entry for entry in plugin["i18n"]["languages"] if entry.get("build", True)]
+            break
+    else:
+        raise SystemExit(f"{project / 'mkdocs.yml'}: no i18n plugin with its languages")
+    result = {}
+    for entry in sorted(entries, key=lambda entry: not entry.get("default")):
+        code = entry["locale"]
+        link = entry.get("link") or ("/" if entry.get("default") else f"/{code}/")
+        settings = (entry.get("extra") or {}).get("language") or {}
+        result[code] = {"root": link.strip("/") + "/" if link.strip("/") else "",
+                        "source": settings.get("derived_from") or code}
+    return result
+
+
+def page_counts(site: Path, roots: dict[str, str]) -> dict[str, int]:
+    """HTML pages a build wrote, per language: those under a language's prefix (en/, ko/...)
+    are its pages; the default language's (prefix "") are the others."""
     pages = [p.relative_to(site).as_posix() for p in site.rglob("index.html")]
-    english = sum(1 for p in pages if p.startswith("en/"))
-    return {"zh": len(pages) - english, "en": english}
+    prefixed = {code: root for code, root in roots.items() if root}
+    counts = {code: sum(1 for p in pages if p.startswith(root)) for code, root in prefixed.items()}
+    for code, root in roots.items():
+        if not root:
+            counts[code] = len(pages) - sum(counts.values())
+    return {code: counts[code] for code in roots}
 
 
 def _bodies(project: Path, lang: str) -> list[str]:
@@ -42,10 +76,7 @@ def _bodies(project: Path, lang: str) -> list[str]:
 
 def stock_config(project: Path) -> dict:
     """The project's mkdocs.yml with everything of ours removed."""
-    from mkdocs.utils.yaml import yaml_load  # reads !ENV and the like, as MkDocs does
-
-    with open(project / "mkdocs.yml", encoding="utf-8") as file:
-        config = yaml_load(file)
+    config = _config(project)
     theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     plugins = []
     for plugin in config.get("plugins", []):
@@ -62,14 +93,15 @@ def stock_config(project: Path) -> dict:
 
 def write_stock_site(project: Path, site: Path, target: Path) -> dict[str, int]:
     """Write the stock project into `target`; returns its page counts per language."""
-    counts = page_counts(site)
+    site_languages = languages(project)
+    counts = page_counts(site, {code: language["root"] for code, language in site_languages.items()})
     docs = target / "docs"
     docs.mkdir(parents=True)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(stock_config(project), allow_unicode=True, sort_keys=False),
                                        encoding="utf-8")
-    for lang in LANGUAGES:
+    for lang, language in site_languages.items():
         (docs / f"index.{lang}.md").write_text("# Home\n\nA plain page.\n", encoding="utf-8")
-        bodies = itertools.cycle(_bodies(project, lang))
+        bodies = itertools.cycle(_bodies(project, language["source"]))
         for number in range(1, counts[lang]):  # the home page is one of them
             (docs / f"page-{number}.{lang}.md").write_text(f"# Page {number}\n\n{next(bodies)}\n", encoding="utf-8")
     return counts

@@ -165,10 +165,19 @@ function hasOwnText(data) {
 // one with text but no title is refused here, where the author sees why, before any file is
 // written; each translation edited records the version of the source it now matches.
 // (Decap hands every handler the same object: a new `entry` set on it is what is saved.)
+// What the last save of each article wrote (slug -> locale -> {text, record}): Decap keeps
+// showing the form as it was before preSave, so both the next save and the status read the
+// recorded versions from here, and a translation untouched since that save keeps its record.
+let pending = {};
+const SAVED = new Map();
+const STATUS_SHOWN = new Set();  // the status widgets on screen, redrawn after a save
+
 async function completeTranslations(args) {
   let entry = args.entry;
   if (entry.get('collection') !== 'news') return undefined;
   const version = `${DEFAULT_LOCALE}@${await sourceVersion(entry.get('data'))}`;
+  const saved = SAVED.get(entry.get('slug')) || {};
+  pending = {};
   for (const [locale, translation] of (entry.get('i18n') || new Map()).entries()) {
     const data = translation.get('data');
     if (!hasOwnText(data)) {
@@ -179,22 +188,35 @@ async function completeTranslations(args) {
     if (typeof title !== 'string' || !title.trim()) {
       throw new Error(`这种语言的译文需要标题：请填写 ${locale} 标题 (a translation needs its title: ${locale})`);
     }
-    if (data.get(LOADED) === undefined || data.get(LOADED) !== ownText(data)) {
-      entry = entry.setIn(['i18n', locale, 'data', 'translated_from'], version);
-    }
+    const text = ownText(data);
+    const last = saved[locale] || { text: data.get(LOADED), record: data.get('translated_from') };
+    const record = last.text === undefined || last.text !== text ? version : last.record;
+    if (record) entry = entry.setIn(['i18n', locale, 'data', 'translated_from'], record);
+    pending[locale] = { text, record };
   }
   args.entry = entry;
   return undefined;
 }
 
+async function keepRecorded({ entry }) {
+  if (entry.get('collection') !== 'news') return;
+  SAVED.set(entry.get('slug'), pending);
+  pending = {};
+  // The source as saved: translations not brought up to date with it are outdated now.
+  const version = await sourceVersion(entry.get('data'));
+  STATUS_SHOWN.forEach(widget => widget.setState({ version }));
+}
+
 // Above the form: each language's version, as `make translations` reports it.
 const STATUS_WORDS = {
   missing: '未翻译 missing', outdated: '需要更新 outdated', current: '已是最新 up to date', source: '原文 source',
+  untracked: '未记录原文版本 no source version recorded',
 };
 
 const TranslationStatusControl = window.createClass({
   getInitialState() { return { version: null }; },
-  componentDidMount() { this.update(); },
+  componentDidMount() { STATUS_SHOWN.add(this); this.update(); },
+  componentWillUnmount() { STATUS_SHOWN.delete(this); },
   componentDidUpdate() { this.update(); },
   update() {
     const text = ownText(this.props.entry.get('data'));
@@ -209,8 +231,10 @@ const TranslationStatusControl = window.createClass({
       let status = 'source';
       if (locale !== DEFAULT_LOCALE) {
         const data = entry.getIn(['i18n', locale, 'data']);
-        const record = data && data.get('translated_from');
+        const saved = (SAVED.get(entry.get('slug')) || {})[locale];
+        const record = saved ? saved.record : data && data.get('translated_from');
         if (!hasOwnText(data)) status = 'missing';
+        else if (!record) status = 'untracked';
         else if (this.state.version && record === `${DEFAULT_LOCALE}@${this.state.version}`) status = 'current';
         else status = 'outdated';
       }
@@ -340,6 +364,7 @@ const DEFAULT_LOCALE = config.i18n.default_locale;
 
 registerFormats(config);
 CMS.registerEventListener({ name: 'preSave', handler: completeTranslations });
+CMS.registerEventListener({ name: 'postSave', handler: keepRecorded });
 CMS.registerWidget('article-slug', ArticleSlugControl);
 CMS.registerWidget('translation-status', TranslationStatusControl);
 registerPreview();

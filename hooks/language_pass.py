@@ -12,6 +12,8 @@ Output owned: none (the pages' titles, header and navigation are MkDocs' and Mat
 
 from __future__ import annotations
 
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from multilingual_site import build_context
@@ -23,35 +25,44 @@ def on_config(config):
     ctx = build_context.current()
     words = ctx.strings.get(ctx.pass_.language)
     if words:  # none before site_content has loaded them: the build stops there on a problem
-        config.site_name = words["site_name"]
-        config.site_description = words["site_description"]
-        config.copyright = words["copyright"]
+        # Escaped here: Material prints these unescaped (MkDocs' templates do not autoescape).
+        config.site_name = escape(words["site_name"])
+        config.site_description = escape(words["site_description"])
+        config.copyright = escape(words["copyright"])
     return config
 
 
 def _nav_key(item) -> str | None:
     """The key of a navigation item in strings' `nav`: the page it leads to (`offices.md`),
-    or for a section the folder of its pages (`programmes/`)."""
+    for a section the folder of its first page (`programmes/`), for a link its address."""
     file = getattr(item, "file", None)
     if file is not None:
         return language_neutral(file.src_uri)
-    pages = [key for key in map(_nav_key, getattr(item, "children", None) or []) if key]
-    if pages:
-        return pages[0].rsplit("/", 1)[0] + "/" if "/" in pages[0] else None
-    return None
+    children = getattr(item, "children", None)
+    if not children:
+        return getattr(item, "url", None)
+    first = _nav_key(children[0]) or ""
+    return first.rstrip("/").rsplit("/", 1)[0] + "/" if "/" in first.rstrip("/") else None
 
 
-def _translate(items, labels: dict) -> None:
+def _translate(items, labels: dict, missing: list) -> None:
     for item in items:
         key = _nav_key(item)
         if key in labels:
-            item.title = labels[key]
+            item.title = escape(labels[key])
+        else:
+            missing.append(key or str(item.title))
         if getattr(item, "children", None):
-            _translate(item.children, labels)
+            _translate(item.children, labels, missing)
 
 
 @event_priority(-110)
 def on_nav(nav, config, files):
     ctx = build_context.current()
-    _translate(nav.items, ctx.strings[ctx.pass_.language]["nav"])
+    missing = []
+    _translate(nav.items, ctx.strings[ctx.pass_.language]["nav"], missing)
+    if missing:
+        language = ctx.languages[ctx.pass_.language]
+        raise PluginError(f"strings/{language.derived_from or language.code}.yml: nav: no label for "
+                          f"{', '.join(repr(key) for key in missing)} (mkdocs.yml's nav leads there)")
     return nav

@@ -82,13 +82,14 @@ def on_env(env, config, files):
     env.globals["site_languages"] = {language.code: {"tag": language.tag, "name": language.name}
                                      for language in ctx.languages}
     env.globals["default_language"] = ctx.default_language
-    env.globals["pass_language_tag"] = ctx.languages[ctx.pass_.language].tag  # base.html's <html lang>
+    # base.html's <html lang>, and the site's own words on a page whose text is another language's.
+    env.globals["pass_language_tag"] = views_env.globals["pass_language_tag"] = ctx.languages[ctx.pass_.language].tag
     words = ctx.strings[ctx.pass_.language]
     other = words["wordmark_with"] if words["wordmark_with"] in ctx.languages else ctx.default_language
     env.globals["site_wordmark"] = [(ctx.languages[ctx.pass_.language].tag, words["wordmark"])] + (
         [(ctx.languages[other].tag, ctx.strings[other]["wordmark"])] if other != ctx.pass_.language else [])
     env.globals["untranslated"] = frozenset(item.src_uri for item in (*ctx.content.articles, *ctx.content.pages)
-                                            if item.fallback_of is not None)
+                                            if item.stands_in)
     # The same on every page of a language pass: rendered once, printed by main.html.
     language = ctx.languages[ctx.pass_.language]
     env.globals["site_elsewhere"] = Markup(views_env.get_template("partials/site/language-notice.html").render(
@@ -212,16 +213,18 @@ def _language_notice(page, ctx, item) -> tuple[Markup | None, dict | None]:
     lang = ctx.pass_.language
     language = ctx.languages[lang]
     alternates = upstream.alternates(page.file)
-    if item is not None and item.fallback_of is not None:
+    if item is not None and item.stands_in:
         kind, other = "untranslated", ctx.languages[item.fallback_of.lang]
+    elif item is not None and getattr(item, "partly_translated", False):
+        kind, other = "partly", ctx.languages[item.fallback_of.lang]
     elif not language.hand_translated:
         kind, other = "converted", ctx.languages[language.derived_from]
     else:
         return None, None
-    original = alternates.get(other.code)
+    original = alternates.get(other.code) if kind != "partly" else None
     url = original.url if original is not None and original.url != "./" else ""
     words = ctx.strings[lang]
-    names = {"language": {"name": language.name, "tag": language.tag}, "shown" if kind == "untranslated" else "source":
+    names = {"language": {"name": language.name, "tag": language.tag}, "source" if kind == "converted" else "shown":
              {"name": other.name, "tag": other.tag}}
     notice = ctx.pass_.views_env.get_template("partials/site/language-notice.html").render(
         kind=kind, t=words, names=names, tag=language.tag, other_tag=other.tag,
@@ -293,8 +296,12 @@ def prepare(page, config) -> dict:
     if "pager" in data:
         prepared["pager"] = page.meta["pager"] = data["pager"]  # rel=prev/next in <head>
     prepared["is_article"] = name == "article"
+    body = Markup(page.content or "")
+    written = item or content.pages_by_src_uri.get(page.file.src_uri)
+    if written is not None and getattr(written, "partly_translated", False):  # its lead in another language
+        body = Markup('<div lang="{}">{}</div>').format(ctx.languages[written.fallback_of.lang].tag, body)
     prepared["html"] = _view_template(ctx, name).render(
-        data, lang=lang, t=ctx.pass_.labels[lang], body=Markup(page.content or ""), page=page, config=config,
+        data, lang=lang, t=ctx.pass_.labels[lang], body=body, page=page, config=config,
         base_url=get_relative_url(".", page.url), lang_root=root,  # base_url as MkDocs' context has it
         not_searched=search_scope.not_searched,
     )

@@ -29,6 +29,8 @@ import yaml
 from browser import browser_page, serve_files
 from sitebuild import Build, REPO, build, edit_file, hook_module, make_project
 
+translations = hook_module("translations")
+
 SERVER = REPO / "node_modules/decap-server/dist/index.js"
 
 
@@ -195,7 +197,7 @@ def test_opening_the_editor_changes_no_file_and_requests_nothing_outside_the_mac
     assert _files(editor.project) == before
 
 
-def test_an_article_written_in_the_editor_is_published_in_both_languages(editor):
+def test_an_article_written_in_the_editor_is_published_in_the_languages_given(editor):
     cover = editor.project.parent / "forum.png"
     cover.write_bytes(COVER)
     with _browser(editor) as page:
@@ -249,10 +251,17 @@ def test_an_article_written_in_the_editor_is_published_in_both_languages(editor)
     assert _front_matter(zh) == {
         "title": "昆明举办城市生物多样性论坛", "date": "2025-01-01", "category": "events", "tags": ["昆明", "论坛"],
         "members": ["kunming"], "summary": "论坛在昆明举行。", "cover": "images/forum.png", "draft": False}
-    assert _front_matter(en) == {
+    english = _front_matter(en)
+    # The translation records the version of the Chinese it was made from, as `make
+    # translations` computes it (translations.py): it is up to date.
+    assert english.pop("translated_from") == "zh@" + translations.source_version(
+        "昆明举办城市生物多样性论坛", "论坛在昆明举行。", "论坛在昆明举行。\n\n第二段。")
+    assert english == {
         "title": "Kunming hosts an urban biodiversity forum", "date": "2025-01-01", "category": "events",
         "tags": ["Kunming", "forum"], "members": ["kunming"], "cover": "images/forum.png", "draft": False}
     assert zh.read_text(encoding="utf-8").endswith("---\n\n论坛在昆明举行。\n\n第二段。\n")
+    # Korean was left empty: no file; its readers are shown another version, marked.
+    assert not (editor.project / "docs/news/2025/kunming-forum.ko.md").exists()
 
     published = build(editor.project, editor.project.parent / "published")  # as `make site` builds
     assert published.returncode == 0, published.output
@@ -266,7 +275,7 @@ def test_an_article_written_in_the_editor_is_published_in_both_languages(editor)
     assert list((published.site / "news/2025/images").glob("forum.*.480.jpg"))  # published as photo sizes
 
 
-def test_an_article_without_its_english_title_is_refused_before_any_file_is_written(editor):
+def test_a_translation_without_its_title_is_refused_before_any_file_is_written(editor):
     before = _files(editor.project)
     with _browser(editor) as page:
         _log_in(page, editor)
@@ -280,11 +289,55 @@ def test_an_article_without_its_english_title_is_refused_before_any_file_is_writ
         _field(page, "category").click()
         _type(page, "活动")
         page.keyboard.press("Enter")
+        page.locator('[data-slate-editor="true"]').nth(1).click()  # English text, but no English title
+        _type(page, "Some English text.")
         _publish(page)
-        page.get_by_text("每种语言都需要标题").wait_for()  # Decap's notice, with the reason
+        page.get_by_text("这种语言的译文需要标题").wait_for()  # Decap's notice, with the reason
         assert page.get_by_text("含未保存的修改").is_visible()
         assert page.outside_requests == []
     assert _files(editor.project) == before
+
+
+def _statuses(page) -> dict[str, str]:
+    return {li.get_attribute("data-locale"): li.get_attribute("data-status")
+            for li in page.locator(".site-translation-status li").all()}
+
+
+def test_the_editor_shows_each_translations_status_as_make_translations_reports_it(editor):
+    """The fixture's English translation records no source version; Korean has none. Saving
+    the English records it (up to date, for `make translations` too); editing the Chinese
+    makes it outdated at once."""
+    article = editor.project / "docs/news/2023/normal-pair.en.md"
+    with _browser(editor) as page:
+        _log_in(page, editor)
+        page.get_by_text("测试新闻：昆明").click()
+        assert _wait_in_browser(page, lambda: _statuses(page) == {"zh": "source", "en": "untracked", "ko": "missing"})
+        page.locator('[data-slate-editor="true"]').nth(1).click()  # the English text, brought up to date
+        page.keyboard.press("End")
+        _type(page, " Updated.")
+        _publish(page)
+        assert _wait_in_browser(page, lambda: "translated_from" in article.read_text(encoding="utf-8"))
+        page.get_by_text("修改已保存").wait_for()
+        assert _wait_in_browser(page, lambda: _statuses(page)["en"] == "current"), _statuses(page)
+        report = subprocess.run([str(REPO / ".venv/bin/python"), str(REPO / "tools/translations.py"),
+                                 "--project", str(editor.project)], capture_output=True, text=True, timeout=120)
+        assert not [line for line in report.stdout.splitlines() if line.startswith("en: ") and "normal-pair" in line]
+        # The Chinese changes and is saved: the English is outdated.
+        page.locator('[data-slate-editor="true"]').first.click()
+        page.keyboard.press("End")
+        _type(page, "新增一句。")
+        _publish(page)
+        page.get_by_text("修改已保存").wait_for()
+        assert _wait_in_browser(page, lambda: _statuses(page)["en"] == "outdated"), _statuses(page)
+    report = subprocess.run([str(REPO / ".venv/bin/python"), str(REPO / "tools/translations.py"),
+                             "--project", str(editor.project)], capture_output=True, text=True, timeout=120)
+    assert "en: outdated: docs/news/2023/normal-pair.en.md" in report.stdout, report.stdout
+    with _browser(editor) as page:  # and so it says when the article is opened again
+        _log_in(page, editor)
+        page.get_by_text("测试新闻：昆明").click()
+        assert _wait_in_browser(page, lambda: _statuses(page) == {"zh": "source", "en": "outdated", "ko": "missing"})
+        assert page.outside_requests == []
+        assert page.console_errors == []
 
 
 def _front_matter(file: Path) -> dict:

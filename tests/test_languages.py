@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import re
 import subprocess
 import sys
@@ -177,6 +178,32 @@ def test_no_dead_link_and_no_duplicate_content_in_any_language(real_site):
             assert canonical == SITE_URL + quote(path), path
 
 
+def test_a_stand_in_is_described_as_the_original_and_its_own_words_keep_their_language(real_site):
+    page = parse(real_site.site / "ko/news/2023/biodiversity-friendly-city-event-ningbo/index.html")
+    assert page.get("lang") == "en"  # the text shown
+    meta = {m.get("property"): m.get("content") for m in page.cssselect("meta[property]")}
+    assert meta["og:locale"] == "en_GB" and "og:locale:alternate" not in meta
+    assert meta["og:url"] == SITE_URL + "en/news/2023/biodiversity-friendly-city-event-ningbo/"
+    ld = json.loads(page.cssselect('script[type="application/ld+json"]')[0].text)
+    assert ld["inLanguage"] == "en"
+    # The site's own words around it are Korean, marked so.
+    for chrome in ("header.md-header", "nav.md-tabs", ".md-nav--primary", "footer.site-footer", ".site-article"):
+        assert page.cssselect(chrome)[0].get("lang") == "ko", chrome
+    assert page.cssselect(".site-article__title")[0].get("lang") == "en"
+    assert page.cssselect(".site-article__body")[0].get("lang") == "en"
+
+
+def test_words_of_the_strings_files_are_escaped(tmp_path):
+    project = make_project(tmp_path)
+    edit_file(project, "strings/en.yml", "site_name: ICLEI East Asia", "site_name: ICLEI <East> & Asia")
+    edit_file(project, "strings/en.yml", "  offices.md: Offices", "  offices.md: <b>Offices</b>")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    home = (result.site / "en/index.html").read_text(encoding="utf-8")
+    assert "<East>" not in home and "<b>Offices</b>" not in home
+    assert "ICLEI &lt;East&gt; &amp; Asia" in home and "&lt;b&gt;Offices&lt;/b&gt;" in home
+
+
 # --- 5. Traditional Chinese, derived at build time ----------------------------------------
 
 def test_traditional_chinese_is_the_simplified_converted_and_says_so(real_site):
@@ -326,8 +353,19 @@ def test_japanese_is_added_with_one_entry_and_one_strings_file(tmp_path):
     home = parse(result.site / "ja/index.html")
     assert home.findtext(".//title") == "イクレイ東アジア"
     assert _switcher_label(home) == "言語切り替え"  # Material's Japanese
-    for listing in ("news/", "members/", "news/category/events/"):
-        assert (result.site / "ja" / listing / "index.html").exists(), listing
+    sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")
+    # Its home page and listings are its own: in Japanese, indexed; only their lead paragraph
+    # waits for a translation, shown in English, marked so.
+    for listing in ("", "news/", "members/", "offices/", "news/category/events/"):
+        page = parse(result.site / "ja" / listing / "index.html")
+        assert page.get("lang") == "ja", listing
+        assert page.cssselect('link[rel="canonical"]')[0].get("href") == SITE_URL + "ja/" + listing
+        assert f"<loc>{SITE_URL}ja/{listing}</loc>" in sitemap, listing
+        alternates = {l.get("hreflang") for l in page.cssselect('link[rel="alternate"][hreflang]')}
+        assert "ja" in alternates and "x-default" in alternates, listing
+    lead = parse(result.site / "ja/news/index.html")
+    assert lead.cssselect(".site-notice--partly")[0].get("lang") == "ja"
+    assert lead.cssselect('div[lang="en"]'), "the English lead paragraph is marked"
     # Every article stands in, untranslated, and the switcher everywhere names 日本語.
     for article in ("news/2023/normal-pair/", "news/2024/chinese-only/"):
         page = parse(result.site / "ja" / article / "index.html")

@@ -3,10 +3,10 @@
     python tools/new_article.py --title "标题" [--slug my-slug] [--date 2024-08-03] [--category network-news]
 
 The languages are mkdocs.yml's (its languages list: the default language's file holds the
-title, the others a placeholder to translate, each recording the version of the default
-language's text it is to be translated from: `translated_from`, so `make translations`
-reports them until they are translated). The placeholders are each language's words
-(strings/<locale>.yml). Every file starts as a draft (`draft: true`): shown in the live
+title, the others a placeholder to translate). A translation records the version of its
+source only once it is translated (`make translated FILE=...`, or the editor's save):
+until then `make translations` lists it as not yet recorded. The placeholders are each
+language's words (strings/<locale>.yml). Every file starts as a draft (`draft: true`): shown in the live
 preview, marked, and published once the author sets `draft: false` in each language.
 """
 
@@ -27,7 +27,6 @@ from multilingual_site.i18n import tag_slug  # noqa: E402
 from multilingual_site.languages import from_mkdocs_yml  # noqa: E402
 from multilingual_site.models import _slug  # noqa: E402
 from multilingual_site.publishing import build_date  # noqa: E402
-from multilingual_site.translations import source_version  # noqa: E402
 
 
 def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category: str) -> list[Path]:
@@ -50,8 +49,7 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
         if file.exists():
             raise SystemExit(f"{file.relative_to(project)} already exists; choose another SLUG")
     folder.mkdir(parents=True, exist_ok=True)
-    source = languages[0].code  # the default language's file is the one written first
-    source_body = words[source]["scaffold_body"]
+    source = next(language.code for language in languages if language.default)
     for language, file in zip(languages, files):
         own = words[language.code]
         front_matter = {
@@ -63,8 +61,6 @@ def scaffold(project: Path, title: str, slug: str | None, day: dt.date, category
             "source": own["wordmark"],
             "draft": True,
         }
-        if language.code != source:
-            front_matter["translated_from"] = f"{source}@{source_version(title, None, source_body)}"
         text = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
         hint = f"# summary: {own['scaffold_summary']}\n"
         file.write_text(f"---\n{text}{hint}---\n\n{own['scaffold_body']}", encoding="utf-8")

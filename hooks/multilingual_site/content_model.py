@@ -46,6 +46,11 @@ class Article:
     fallback_of: "Article | None" = None
 
     @property
+    def stands_in(self) -> bool:
+        """Shown, untranslated, for another language's version (ARCHITECTURE.md, "Languages")."""
+        return self.fallback_of is not None
+
+    @property
     def cover_src_uri(self) -> str | None:
         """The cover image's path under docs/, resolved from the article's folder."""
         return resolve_image(posixpath.dirname(self.src_uri), self.meta.cover) if self.meta.cover else None
@@ -71,6 +76,17 @@ class HandWrittenPage:
     body: str = ""
     derived_from: "HandWrittenPage | None" = None
     fallback_of: "HandWrittenPage | None" = None
+
+    @property
+    def stands_in(self) -> bool:
+        """Shown, untranslated, for another language's version. Not a page with a view (home,
+        listings, programmes): that is the language's own page, its views in its words, only
+        its title and lead paragraph shown in another language (`partly_translated`)."""
+        return self.fallback_of is not None and not self.meta.view
+
+    @property
+    def partly_translated(self) -> bool:
+        return self.fallback_of is not None and bool(self.meta.view)
 
     @property
     def identity(self) -> str:

@@ -132,7 +132,12 @@ def text_language(text: str, page_lang: str) -> str:
     else:
         wanted = {"Latn"}
     page = languages[page_lang]
+    if page.script == "Jpan" and wanted == {"Hans", "Hant"}:
+        wanted = {"Jpan", "Hans", "Hant"}  # kanji alone, on a Japanese page: Japanese
     if page.script in wanted and page.hand_translated:  # a derived page shows data's text unconverted
         return page.tag
     chosen = next((language for language in languages if language.script in wanted and language.hand_translated), None)
-    return chosen.tag if chosen else page.tag
+    # No language of the site writes it: the script alone ("und-Kore", undetermined language).
+    if chosen:
+        return chosen.tag
+    return "und-" + ("Hani" if "Hans" in wanted else next(iter(wanted)))

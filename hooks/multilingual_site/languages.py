@@ -2,8 +2,8 @@
 
 Each entry of that list is mkdocs-static-i18n's (`locale`: the suffix of the language's pages,
 `index.ko.md`, and its URL prefix, `/ko/`, the default language at `/`; `name`: the
-language's own name, in the language switcher; `link` where the prefix differs from the
-locale), with this site's own settings under `extra.language`:
+language's own name, in the language switcher), with this site's own settings under
+`extra.language`:
 
 - `tag`: its BCP 47 tag (`<html lang>`, hreflang, feeds, JSON-LD);
 - `cldr`: the CLDR locale of its dates and country names (Babel): `zh_Hans_CN`, `en_GB`;
@@ -132,9 +132,6 @@ class Languages:
                 result.append(other)
         return result
 
-    def root(self, code: str) -> str:
-        return self[code].root
-
 
 def _entry_language(entry: dict, index: int) -> Language:
     where = f"mkdocs.yml: plugins.i18n.languages[{index}]"
@@ -159,7 +156,13 @@ def _entry_language(entry: dict, index: int) -> Language:
     derived = settings.get("derived_from")
     if derived is not None and not str(settings.get("convert", "")).startswith("opencc:"):
         raise LanguageError(f"{where} ({code}): a derived language needs extra.language.convert, like opencc:s2twp")
-    link = entry.get("link") or (f"/{code}/" if not entry.get("default") else "/")
+    # mkdocs-static-i18n writes a language's pages under /<locale>/ whatever its `link`.
+    link = "/" if entry.get("default") else f"/{code}/"
+    if entry.get("link") not in (None, link):
+        raise LanguageError(f"{where} ({code}): link: the language's pages are at {link}; leave `link` out")
+    if derived is not None and ("required" in settings or "fallback" in settings):
+        raise LanguageError(f"{where} ({code}): extra.language: a derived language takes its source's texts; "
+                            "leave required and fallback out")
     return Language(
         code=code, name=entry.get("name") or code, tag=settings["tag"], cldr=settings["cldr"],
         root=link.lstrip("/"), default=bool(entry.get("default")),
@@ -172,17 +175,21 @@ def _entry_language(entry: dict, index: int) -> Language:
 def from_entries(entries: list[dict]) -> Languages:
     """The languages of mkdocs-static-i18n's entries (plain dicts), those built only."""
     built = [(index, entry) for index, entry in enumerate(entries) if entry.get("build", True)]
-    languages = Languages(tuple(_entry_language(entry, index) for index, entry in built))
-    defaults = [language for language in languages if language.default]
+    listed = [_entry_language(entry, index) for index, entry in built]
+    defaults = [language for language in listed if language.default]
     if len(defaults) != 1:
         raise LanguageError("mkdocs.yml: plugins.i18n.languages: exactly one language must be `default: true`")
+    # The default language first, wherever it is listed: its order is the site's.
+    languages = Languages(tuple(defaults + [language for language in listed if not language.default]))
     if not defaults[0].hand_translated:
         raise LanguageError("mkdocs.yml: plugins.i18n.languages: the default language cannot be derived")
     for language in languages:
         for other in (*language.fallback, *([language.derived_from] if language.derived_from else [])):
             if other not in languages or not languages[other].hand_translated:
-                raise LanguageError(f"mkdocs.yml: plugins.i18n.languages ({language.code}): '{other}' is not a "
-                                    f"hand-translated language of the site (languages: {', '.join(languages.codes)})")
+                field_name = "derived_from" if other == language.derived_from else "fallback"
+                hand = ", ".join(l.code for l in languages.hand_translated)
+                raise LanguageError(f"mkdocs.yml: plugins.i18n.languages ({language.code}): extra.language.{field_name}: "
+                                    f"'{other}' is not a hand-translated language of the site (they are: {hand})")
     return languages
 
 

@@ -108,7 +108,7 @@ def _describe(value: object) -> str:
 
 
 def _translated_from(value: object) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9-]*@[0-9a-f]{12}", value):
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*@[0-9a-f]{12}", value):
         raise ValueError(f"expected the source's language and version, like zh@3fa2b1c0e9d8 (written by make news, "
                          f"the editor or make translated), got {_describe(value)}")
     return value

@@ -75,6 +75,14 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
     translated = {code for code, file in upstream.alternates(page.file).items()
                   if code in languages and content.is_translated(file.src_uri)}
     other_locales = [language.og_locale for language in languages if language.code != lang and language.code in translated]
+    # A page standing in, untranslated: described as the original it shows, in its language.
+    item = article or content.pages_by_src_uri.get(page.file.src_uri)
+    text_lang = lang
+    if item is not None and item.stands_in:
+        text_lang, other_locales = item.fallback_of.lang, []
+        original = upstream.alternates(page.file).get(text_lang)
+        if original is not None:
+            url = config.site_url + (original.url if original.url != "./" else "")
     organization = {"@type": "Organization", "name": config.site_name, "url": config.site_url,
                     "logo": {"@type": "ImageObject", "url": config.site_url + LOGO, "width": 512, "height": 512}}
     image_url, width, height = image or (config.site_url + SHARE_IMAGE, 1200, 630)
@@ -88,7 +96,7 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
         "image_is_cover": image is not None,
         "image_width": width,
         "image_height": height,
-        "locale": languages[lang].og_locale,
+        "locale": languages[text_lang].og_locale,
         "alternate_locales": other_locales,
         "site_name": config.site_name,
         "published": None,
@@ -104,7 +112,7 @@ def sharing(page, lang: str, content, config, article=None, image: tuple | None 
             "description": description,
             "datePublished": published,
             "dateModified": moment(article.meta.updated or article.meta.date).isoformat(),
-            "inLanguage": languages[lang].tag,
+            "inLanguage": languages[text_lang].tag,
             "url": url,
             "mainEntityOfPage": url,
             "author": {"@type": "Organization", "name": article.meta.source or config.site_name},

@@ -29,7 +29,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-RECORD = re.compile(r"^(?P<lang>[a-z][a-z0-9-]*)@(?P<version>[0-9a-f]{12})$")
+RECORD = re.compile(r"^(?P<lang>[A-Za-z][A-Za-z0-9_-]*)@(?P<version>[0-9a-f]{12})$")
 
 
 def source_version(title: str | None, summary: str | None, body: str) -> str:

@@ -106,10 +106,29 @@ TEMPLATE_PATCHES = {
         # text it shows (page_views.py sets pass_language_tag and page.meta.html_lang).
         ("<html lang=\"{{ lang.t('language') }}\"",
          "<html lang=\"{{ page.meta.html_lang if page and page.meta and page.meta.html_lang else pass_language_tag }}\""),
+        ('class="md-skip">', 'class="md-skip" lang="{{ pass_language_tag }}">'),
     ],
     "partials/header.html": [
         (' title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}"',
          ' class="md-header__button md-logo"'),
+        # The site's own words, in the pass's language, also on a page whose text is another's
+        # (a stand-in: <html lang> is the text's); so the tabs, the navigation and the skip link.
+        ('<header class="{{ class }}" data-md-component="header">',
+         '<header class="{{ class }}" lang="{{ pass_language_tag }}" data-md-component="header">'),
+    ],
+    "partials/top.html": [
+        ('class="md-top md-icon" data-md-component="top"', 'class="md-top md-icon" lang="{{ pass_language_tag }}" data-md-component="top"'),
+    ],
+    "partials/tabs.html": [
+        ('<nav class="md-tabs" aria-label=', '<nav class="md-tabs" lang="{{ pass_language_tag }}" aria-label='),
+    ],
+    "partials/nav.html": [
+        ('<nav class="{{ class }}" aria-label="{{ lang.t(\'nav\') }}" data-md-level="0">',
+         '<nav class="{{ class }}" lang="{{ pass_language_tag }}" aria-label="{{ lang.t(\'nav\') }}" data-md-level="0">'),
+    ],
+    "partials/toc.html": [
+        ('<nav class="md-nav md-nav--secondary" aria-label="{{ title | e }}">',
+         '<nav class="md-nav md-nav--secondary" lang="{{ pass_language_tag }}" aria-label="{{ title | e }}">'),
     ],
     "partials/nav-item.html": [
         (' tabindex="{{ tabindex }}"', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}'),
@@ -233,10 +252,6 @@ def pass_language(config) -> str:
     plugin sets it only in its own on_config, after ours)."""
     plugin = _i18n(config)
     return plugin.current_language or plugin.default_language
-
-
-def default_language(config) -> str:
-    return _i18n(config).default_language
 
 
 def language_entries(config) -> list[dict]:

@@ -23,7 +23,7 @@ quietly = mkdir -p $(LOGS) && { ( $(2) ) > $(LOGS)/$(1).log 2>&1 || { cat $(LOGS
 # A Debian package the browser tests, screenshots or `make nginx` need (sudo unless root).
 apt_install = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $(call quietly,apt-$(1),$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1))
 
-.PHONY: site serve edit test mutants news translations translated screenshots bench nginx clean
+.PHONY: site serve edit test mutants news translations translated newsletter wechat screenshots bench nginx clean
 
 .venv/.site-deps: requirements.txt
 	@echo "Installing the pinned Python packages into .venv/"
@@ -78,6 +78,19 @@ translations: $(VENV)/.site-deps
 translated: $(VENV)/.site-deps
 	@test -n "$$FILE" || { echo 'usage: make translated FILE=docs/news/<YYYY>/<slug>.<language>.md'; exit 2; }
 	$(PY) tools/translations.py --done "$$FILE"
+
+## newsletter: the month's newsletter in every language of the site, for the mailing tool (STAFF.md):
+##   make newsletter MONTH=2024-08   writes newsletters/2024-08.<language>.eml and .html (not committed)
+newsletter: $(VENV)/.site-deps
+	@test -n "$$MONTH" || { echo 'usage: make newsletter MONTH=YYYY-MM'; exit 2; }
+	@$(PY) tools/newsletter.py "$$MONTH"
+
+## wechat: an article ready to paste into WeChat's Official Account editor (STAFF.md):
+##   make wechat ARTICLE=news/2024/mongolia-visit   writes wechat/news/2024/mongolia-visit.html (not committed)
+##   (LOCALE=en for another language's copy: wechat/news/2024/mongolia-visit.en.html)
+wechat: $(VENV)/.site-deps
+	@test -n "$$ARTICLE" || { echo 'usage: make wechat ARTICLE=news/<year>/<slug> [LOCALE=<language>]'; exit 2; }
+	@$(PY) tools/wechat.py "$$ARTICLE" $${LOCALE:+--language "$$LOCALE"}
 
 ## screenshots: every page type (home, news, article, directory, profile, programmes, offices, 404)
 ## at 1280x800, 390x844, 360x800 and 320x640, both languages, into screenshots/ (not committed). Installs Debian's

@@ -20,6 +20,7 @@
 //   computes), leaves out a language given no text of its own (no file: its readers are
 //   shown another language's, marked), and refuses a translation with text but no title.
 // - The preview pane uses the site's stylesheets; articles are previewed as on the site.
+// - The preview's 复制到微信 button copies the article for WeChat's editor (below).
 //
 // Its agreements with the configuration (hooks/multilingual_site/editor_config.py) come from
 // the attributes of this script's element, which the build writes from the same constants,
@@ -269,6 +270,62 @@ const ArticleSlugControl = window.createClass({
   },
 });
 
+// --- Copy for WeChat ---------------------------------------------------------------------
+
+// The preview's 复制到微信 button puts the article on the clipboard as rich text, to paste into
+// WeChat's Official Account editor: the copy `make wechat` writes, which the build the editor
+// comes with makes for each published article of the default language
+// (hooks/multilingual_site/editor_wechat.py: admin/wechat/news/<year>/<slug>.html). It is the
+// article as last saved and built; when the text being edited differs from it (the version the
+// copy names is not this text's: translations.version_of, sourceVersion above), the button asks
+// for a save first instead of copying an older text.
+const WECHAT_WORDS = {
+  copy: '复制到微信 Copy for WeChat',
+  copied: '已复制：粘贴到公众号编辑器 Copied: paste it into the Official Account editor',
+  unsaved: '正文有未保存或尚未构建的修改：请先发布，预览更新后再复制 Save first; copy once the preview is rebuilt',
+  missing: '这篇文章尚未发布，发布后才能复制 Not published yet: publish it first',
+  failed: '复制失败 Could not copy: ',
+};
+
+async function weChatCopy(entry) {
+  const slug = entry.get('slug');
+  if (entry.get('newRecord') || !slug || entry.getIn(['data', 'draft'])) return { problem: WECHAT_WORDS.missing };
+  const response = await fetch(new URL(`wechat/news/${slug}.html`, import.meta.url), { cache: 'no-cache' });
+  if (!response.ok) return { problem: WECHAT_WORDS.missing };
+  const copy = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const made = copy.querySelector('meta[name="source-version"]')?.getAttribute('content');
+  if (made !== await sourceVersion(entry.get('data'))) return { problem: WECHAT_WORDS.unsaved };
+  return { html: copy.body.innerHTML.trim(), text: copy.body.textContent.trim() };
+}
+
+const WeChatCopyButton = window.createClass({
+  getInitialState() { return { message: '' }; },
+  async copy(event) {
+    // The preview pane is a frame of its own: the click gave it the user activation (and the
+    // focus) that writing to the clipboard needs, so its window writes.
+    const frame = event.currentTarget.ownerDocument.defaultView;
+    try {
+      const found = await weChatCopy(this.props.entry);
+      if (found.problem) {
+        this.setState({ message: found.problem });
+        return;
+      }
+      await frame.navigator.clipboard.write([new frame.ClipboardItem({
+        'text/html': new frame.Blob([found.html], { type: 'text/html' }),
+        'text/plain': new frame.Blob([found.text], { type: 'text/plain' }),
+      })]);
+      this.setState({ message: WECHAT_WORDS.copied });
+    } catch (error) {
+      this.setState({ message: WECHAT_WORDS.failed + error.message });
+    }
+  },
+  render() {
+    return h('p', { className: 'site-editor-wechat' },
+      h('button', { type: 'button', onClick: event => this.copy(event) }, WECHAT_WORDS.copy),
+      h('span', { role: 'status' }, this.state.message));
+  },
+});
+
 // --- The preview pane -----------------------------------------------------------------
 
 const ArticlePreview = window.createClass({
@@ -277,6 +334,7 @@ const ArticlePreview = window.createClass({
     const data = entry.get('data');
     const cover = data.get('cover');
     return h('article', { className: 'md-typeset site-editor-preview' },
+      h(WeChatCopyButton, { entry }),
       h('h1', null, data.get('title') || ''),
       h('p', { className: 'site-editor-preview__meta' }, [data.get('date'), data.get('source')].filter(Boolean).join(' · ')),
       data.get('summary') ? h('p', null, h('strong', null, data.get('summary'))) : null,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from . import background, compression, content_security_policy, editor_files, robots, search_files, sitemaps
+from . import background, compression, content_security_policy, editor_files, editor_wechat, robots, search_files, sitemaps
 
 log = logging.getLogger("mkdocs.hooks.end_steps")
 
@@ -40,6 +40,8 @@ AFTER_EVERY_LANGUAGE: list[tuple[str, Step]] = [
     ("sitemap.xml of every language", sitemaps.write_all_languages),
     # /admin/ belongs to no language: written once, into the finished site.
     ("the editor at /admin/", editor_files.write_admin),
+    # After it: it keeps only the editor's own files under admin/.
+    ("the editor's WeChat copies", editor_wechat.write_copies),
     ("robots.txt", robots.write_robots_txt),
     # Material's instant navigation fetches it at each language root.
     ("sitemap.xml at each language root", sitemaps.copy_to_language_roots),

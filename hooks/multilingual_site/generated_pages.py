@@ -15,6 +15,7 @@ import yaml
 
 from .content_model import SiteContent
 from .listings import all_listings, articles_on_page, page_count
+from .newsletter_archive import pages as newsletter_pages
 
 
 def _stub(front_matter: dict) -> str:
@@ -88,4 +89,4 @@ def other_versions(content: SiteContent) -> dict[str, str]:
 
 def all_generated_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page of the site, by path relative to the docs directory."""
-    return {**member_pages(content), **listing_pages(content), **other_versions(content)}
+    return {**member_pages(content), **listing_pages(content), **other_versions(content), **newsletter_pages(content)}

@@ -16,7 +16,7 @@ from typing import Callable
 from . import member_directory as directory
 from .content_model import Article, SiteContent
 from .i18n import country_name
-from . import build_context
+from . import build_context, newsletter_archive
 from .listings import Listing, all_listings, articles_in, articles_on_page, listing_of, page_count
 from .photo_markup import ARTICLE_SIZES, CARD_SIZES, picture
 from .photos import CARD_WIDTH
@@ -367,4 +367,7 @@ VIEWS: dict[str, Callable[..., dict]] = {
     "edinburgh-process": edinburgh,
     "centre-of-excellence": centre_of_excellence,
     "action-plan": action_plan,
+    # The newsletter's web archive (newsletter_archive.py).
+    "newsletter-index": newsletter_archive.index,
+    "newsletter-issue": newsletter_archive.issue,
 }

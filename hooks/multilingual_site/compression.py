@@ -10,8 +10,9 @@ Level 4: on 103 MB of the real site's text, level 6 took 1.8 times as long (2.6 
 1.4 s) for 4 % fewer bytes (29.7 MB against 31.0 MB; an article page's copy is 8.8 KB
 instead of 8.5 KB), and level 9 twice as long again for 0.4 % fewer; at 2,500 members the
 build compresses 340 MB. A file of 256 KB or more is compressed at level 9: those are the
-few files a reader downloads whole, the search index above all (15 MB of JSON at 2,500
-members: 975 KB at level 9, 1,023 KB at 6, 1,233 KB at 4; half a second). ISA-L (7 times
+few files a reader downloads whole (the member exports; measured on Material's search
+index of then, 15 MB of JSON at 2,500 members: 975 KB at level 9, 1,023 KB at 6, 1,233 KB
+at 4; half a second. The site's own search index is in small files now). ISA-L (7 times
 faster still, 10 % more bytes) was not taken: it picks its code by processor features at
 run time, and the same bytes on every machine could not be checked here.
 

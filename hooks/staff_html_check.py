@@ -35,27 +35,29 @@ _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 def on_page_content(html, page, config, files):
     if html and "<!--" in html:
         html = _COMMENT.sub("", html)  # in code, Markdown has escaped them: `&lt;!--`
+    if _made_from_another(page):
+        return html  # checked, and refused with its own file and line, in its source's pass
     refusals = refusals_in_html(html or "")
     if refusals:
-        src_uri = _written_in(page)
-        source = _source_lines(config["docs_dir"], src_uri)
+        source = _source_lines(page)
         for refusal in refusals:
-            build_context.current().pass_.refused.append(Problem(f"docs/{src_uri}", line_of(refusal.needle, source), "", refusal.message))
+            build_context.current().pass_.refused.append(Problem(f"docs/{page.file.src_uri}", line_of(refusal.needle, source), "", refusal.message))
     return html
 
 
-def _written_in(page) -> str:
-    """The file staff wrote a page's text in: a converted page or a stand-in (generated_pages.
-    other_versions) repeats another language's file, which is the one to fix."""
+def _made_from_another(page) -> bool:
+    """A stand-in repeats another language's page as it is, and a converted page changes
+    only Han characters and reviewed phrases that hold no markup (conversion.MARKUP):
+    generated_pages.other_versions names the source of both in their front matter."""
     meta = page.meta or {}
-    return meta.get("fallback_of") or meta.get("derived_from") or page.file.src_uri
+    return bool(meta.get("fallback_of") or meta.get("derived_from"))
 
 
-def _source_lines(docs_dir: str, src_uri: str) -> list[str]:
+def _source_lines(page) -> list[str]:
     try:
-        with open(f"{docs_dir}/{src_uri}", encoding="utf-8") as source:
+        with open(page.file.abs_src_path, encoding="utf-8") as source:
             return source.read().splitlines()
-    except OSError:  # a generated page held in memory has no file
+    except (OSError, TypeError):  # a generated page held in memory has no body to check
         return []
 
 

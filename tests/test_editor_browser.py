@@ -183,7 +183,7 @@ def test_opening_the_editor_changes_no_file_and_requests_nothing_outside_the_mac
         assert preview.locator("article.md-typeset h1").inner_text() == "测试新闻：昆明"
         sheets = preview.locator("link[rel=stylesheet]").evaluate_all(
             "links => links.map(l => [new URL(l.href).pathname, l.sheet ? l.sheet.cssRules.length : 0])")
-        assert [path for path, _ in sheets][1:] == ["/assets/css/site.css", "/admin/preview.css"]
+        assert [path for path, _ in sheets][1:] == ["/assets/css/site.css", "/assets/css/site-search.css", "/admin/preview.css"]  # extra_css, then its own
         assert sheets[0][0].startswith("/assets/stylesheets/main.") and all(rules > 0 for _, rules in sheets)
         for collection, file, shown in (("会员", "会员名录", "昆明市 · kunming"), ("卓越中心", "卓越中心 data/coe.yml", "框架协议")):
             page.get_by_role("link", name="正在集合").click()  # back to the list, then another collection

@@ -236,11 +236,15 @@ def test_a_phrase_of_the_table_wins_over_opencc(tmp_path):
 def test_a_phrase_table_entry_that_is_not_a_pair_is_refused_with_its_line(tmp_path):
     project = make_project(tmp_path)
     (project / "data/zh_hant_phrases.yml").write_text(
-        "# table\n- [宜可城, 宜可城]\n- [只有一个]\n- {软件: 軟件}\n", encoding="utf-8")
+        "# table\n- [宜可城, 宜可城]\n- [只有一个]\n- {软件: 軟件}\n"
+        "- [新闻, '<img src=x onerror=alert(1)>']\n- ['[链接](javascript:x)', 鏈接]\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 1
     assert "data/zh_hant_phrases.yml:3: [1]: each entry must be a pair of texts: [simplified, traditional]" in result.output
     assert "data/zh_hant_phrases.yml:4: [2]: each entry must be a pair of texts" in result.output
+    # A converted page is not checked again for markup (hooks/staff_html_check.py): a phrase can add none.
+    assert "data/zh_hant_phrases.yml:5: [3]: a phrase is words only: remove ( ) < = >" in result.output
+    assert "data/zh_hant_phrases.yml:6: [4]: a phrase is words only: remove ( ) [ ]" in result.output
 
 
 # --- 6. Every per-language output exists for every language -------------------------------

@@ -90,6 +90,12 @@ class Converter:
         return result
 
 
+# Characters that make Markdown or HTML: a phrase holding none, and OpenCC mapping Han
+# characters only, a converted page carries no markup its source lacks, so it is not checked
+# again (hooks/staff_html_check.py).
+MARKUP = frozenset("<>&[](){}`*_\\!|#=\"'")
+
+
 def load_phrases(file: Path, shown_as: str) -> tuple[list[tuple[str, str]], list[Problem]]:
     """A phrase table: a list of `[simplified, traditional]` pairs; anything else is a
     problem with its line (the good pairs are kept, so the rest of the content is checked too)."""
@@ -106,6 +112,11 @@ def load_phrases(file: Path, shown_as: str) -> tuple[list[tuple[str, str]], list
         if (not isinstance(entry, list) or len(entry) != 2 or not all(isinstance(part, str) and part.strip() for part in entry)):
             problems.append(Problem(shown_as, located.line_of((index,)), f"[{index}]",
                                     "each entry must be a pair of texts: [simplified, traditional]"))
+            continue
+        markup = sorted({char for part in entry for char in part if char in MARKUP})
+        if markup:
+            problems.append(Problem(shown_as, located.line_of((index,)), f"[{index}]",
+                                    f"a phrase is words only: remove {' '.join(markup)}"))
             continue
         pairs.append((entry[0].strip(), entry[1].strip()))
     return pairs, problems

@@ -9,11 +9,10 @@ only; as many missing in Korean), in every language of the repo's mkdocs.yml.
 Each size is built the way `make site` builds (`python -m mkdocs build --strict`) in a
 fresh process, in a temporary copy of the project. Measured per size:
 
-- wall time of the build process and its peak resident memory (`os.wait4` rusage of
-  that one process, so an earlier, larger build does not leak into the figure; it is the
-  larger of the build's process and any background process it waited for), and the
-  peak of the build and its background processes together (`tree MB`, sampled from /proc:
-  an upper bound, as forked processes share most pages);
+- wall time of the build process; the peak resident memory of its largest process
+  (`peak MB`: each process's own high-water mark, VmHWM, sampled from /proc), and the peak
+  of all its processes together (`all MB`: the sum of their proportional set sizes, which
+  counts a page forked processes share once, sampled from /proc a few times a second);
 - the CPU time of the build's background processes (hooks/multilingual_site/background.py: views, feeds and
   exports prepared on the other core), from the build's log (`bg CPU s`);
 - output size (bytes, files, HTML pages), the member directory page in each language and
@@ -283,10 +282,11 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
         deadline = time.monotonic() + BUILD_TIMEOUT
-        tree_peak, sampled = 0, 0.0
+        tree_peak, process_peak, sampled = 0, 0, 0.0
         while True:
             if time.monotonic() - sampled > 0.25:  # reading /proc costs: a few samples a second
-                tree_peak, sampled = max(tree_peak, _tree_pss(process.pid)), time.monotonic()
+                pss, high_water = _tree_memory(process.pid)
+                tree_peak, process_peak, sampled = max(tree_peak, pss), max(process_peak, high_water), time.monotonic()
             # wait4 gives the resource usage of this one child (not the running maximum of
             # all children that RUSAGE_CHILDREN reports).
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -307,8 +307,9 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         "returncode": process.returncode,
         "wall_seconds": round(wall, 3),
         "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
-        # Linux reports ru_maxrss in KiB.
-        "peak_rss_bytes": usage.ru_maxrss * 1024,
+        # Not wait4's ru_maxrss: Linux counts in it the memory of the process that started the
+        # build (the bench, 230 MB after generating 2500x2000), as the child shared it until exec.
+        "peak_rss_bytes": process_peak,
         # The build with all its processes together (language passes, background processes), sampled.
         "peak_tree_pss_bytes": tree_peak,
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),  # background processes included
@@ -330,20 +331,27 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _tree_pss(pid: int) -> int:
-    """Memory of a process and all its descendants together, in bytes: the sum of their
-    proportional set sizes, which counts a page shared by forked processes once (summing
-    their RSS would count it in each). 0 once they have gone."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes, which counts a page shared by forked processes once (summing their RSS would
+    count it in each), and the largest resident high-water mark (VmHWM) of one of them.
+    (0, 0) once they have gone."""
+    total = largest = 0
     for member in _descendants(pid):
-        try:
-            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except (OSError, ValueError):
-            pass
-    return total
+        total += _proc_field(f"/proc/{member}/smaps_rollup", "Pss:")
+        largest = max(largest, _proc_field(f"/proc/{member}/status", "VmHWM:"))
+    return total, largest
+
+
+def _proc_field(path: str, name: str) -> int:
+    """A `name: <n> kB` line of a /proc file, in bytes; 0 if the process has gone."""
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measure_output(site: Path, roots: dict[str, str]) -> dict:

@@ -226,3 +226,15 @@ def test_a_stopped_bench_exits_1_and_says_why_in_its_json(tmp_path, monkeypatch,
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["sizes"] == [] and "TypeError" in data["stopped"]
     assert "BENCH STOPPED" in capsys.readouterr().err
+
+
+def test_a_builds_peak_memory_is_its_own_not_the_bench_processs(tmp_path):
+    # wait4's ru_maxrss counts the memory of the process that started the build (the bench
+    # holds a generated network): a one-page build must not weigh 300 MB.
+    project = _plain_project(tmp_path / "project")
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"\1" * len(range(0, len(held), 4096))  # resident, page by page
+    build = run.run_build(project, project / "mkdocs.yml", tmp_path / "site", tmp_path / "build.log", run._env())
+    assert build["returncode"] == 0
+    assert 10e6 < build["peak_rss_bytes"] < 200e6 and 10e6 < build["peak_tree_pss_bytes"] < 200e6
+    del held

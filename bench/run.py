@@ -9,11 +9,10 @@ only; as many missing in Korean), in every language of the repo's mkdocs.yml.
 Each size is built the way `make site` builds (`python -m mkdocs build --strict`) in a
 fresh process, in a temporary copy of the project. Measured per size:
 
-- wall time of the build process and its peak resident memory (`os.wait4` rusage of
-  that one process, so an earlier, larger build does not leak into the figure; it is the
-  larger of the build's process and any background process it waited for), and the
-  peak of the build and its background processes together (`tree MB`, sampled from /proc:
-  an upper bound, as forked processes share most pages);
+- wall time of the build process; the peak resident memory of its largest process
+  (`peak MB`: each process's own high-water mark, VmHWM, sampled from /proc), and the peak
+  of all its processes together (`all MB`: the sum of their proportional set sizes, which
+  counts a page forked processes share once, sampled from /proc a few times a second);
 - the CPU time of the build's background processes (hooks/multilingual_site/background.py: views, feeds and
   exports prepared on the other core), from the build's log (`bg CPU s`);
 - output size (bytes, files, HTML pages), the member directory page in each language and
@@ -34,6 +33,12 @@ preview: `mkdocs serve` on a free port, wait for "Serving on", append a sentence
 file, and time until the log shows "Reloading browsers" (MkDocs logs it once the rebuild
 has finished; "Documentation built in" comes just before it, with MkDocs' own figure).
 
+Every build is checked before its figures are kept (`checked_build`): it exited 0, wrote at
+least the pages it should in every language, and the environment's packages were not
+reinstalled while it ran; otherwise the bench stops, printing why and the end of the build's
+log (the JSON then holds the sizes measured in full and `stopped`). A failed build takes a
+second and would otherwise pass for a fast one.
+
 Results: a table on stdout and JSON (`--json`). Timings are only comparable on one machine.
 """
 
@@ -50,6 +55,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import urllib.request
@@ -60,7 +66,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, SITE_SOURCES, generate  # noqa: E402
 from hand_written import built_page, install_page_timer, write_twin  # noqa: E402
-from stock import languages, write_stock_site  # noqa: E402
+from stock import languages, page_counts, write_stock_site  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
 BUILD_DATE = "2026-01-01"  # after every generated article: none is left out as scheduled
@@ -208,6 +214,64 @@ def _env(extra: dict | None = None) -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
 
 
+class BenchStopped(Exception):
+    """A build the bench must not time: it failed, wrote fewer pages than it should, or ran
+    while its packages were being reinstalled. Timing it anyway gives figures of nothing (a
+    failing build takes a second and looks fast), so the bench stops and shows why."""
+
+
+def environment_fingerprint(site_packages: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Each package installed in the environment the builds run with (or in `site_packages`)
+    -> (inode, mtime) of its RECORD file, which pip writes anew whenever it installs the package.
+
+    The virtual environment may be shared (worktrees link the main checkout's `.venv`), and a
+    `make` elsewhere reinstalls its packages when its requirements file looks newer: a build
+    running meanwhile fails on a half-installed package (Material without its templates) or,
+    worse, succeeds with other versions. Compared before and after every build."""
+    site_packages = site_packages or Path(sysconfig.get_paths()["purelib"])
+    fingerprint = {}
+    for record in site_packages.glob("*.dist-info/RECORD"):
+        try:
+            status = record.stat()
+        except OSError:  # removed while we looked: being reinstalled
+            continue
+        fingerprint[record.parent.name] = (status.st_ino, status.st_mtime_ns)
+    return fingerprint
+
+
+def _changed_packages(before: dict, after: dict) -> list[str]:
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+
+
+def _log_tail(log: Path, characters: int = 4000) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")[-characters:]
+
+
+def checked_build(label: str, project: Path, config: Path, site: Path, log: Path, env: dict,
+                  least_pages: dict[str, int], roots: dict[str, str]) -> dict:
+    """`run_build`, stopping the bench (BenchStopped, with the log's end) unless the build
+    exited 0, its packages stayed as they were, and it wrote at least `least_pages` HTML
+    pages in each language (`roots`: each language's URL prefix). The pages are counted after
+    the clock has stopped."""
+    before = environment_fingerprint()
+    build = run_build(project, config, site, log, env)
+    changed = _changed_packages(before, environment_fingerprint())
+    if changed:
+        raise BenchStopped(f"{label}: packages of {sys.prefix} were reinstalled while it ran "
+                           f"({', '.join(changed[:8])}); its figures would not be of these versions. Log {log}:\n"
+                           + _log_tail(log))
+    if build["returncode"] != 0:
+        raise BenchStopped(f"{label} FAILED (exit {build['returncode']}, {build['wall_seconds']:.1f} s). "
+                           f"Log {log}:\n" + _log_tail(log))
+    pages = page_counts(site, roots) if site.is_dir() else dict.fromkeys(roots, 0)
+    short = {code: (pages[code], least) for code, least in least_pages.items() if pages[code] < least}
+    if short:
+        raise BenchStopped(f"{label} exited 0 but wrote too few pages (language: written, expected at least) "
+                           f"{short} into {site}. Log {log}:\n" + _log_tail(log))
+    build["html_pages_per_language"] = pages
+    return build
+
+
 def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> dict:
     """`mkdocs build --strict` in a fresh process: wall time, peak RSS, exit code."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
@@ -218,10 +282,11 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=project, env=env)
         deadline = time.monotonic() + BUILD_TIMEOUT
-        tree_peak, sampled = 0, 0.0
+        tree_peak, process_peak, sampled = 0, 0, 0.0
         while True:
             if time.monotonic() - sampled > 0.25:  # reading /proc costs: a few samples a second
-                tree_peak, sampled = max(tree_peak, _tree_pss(process.pid)), time.monotonic()
+                pss, high_water = _tree_memory(process.pid)
+                tree_peak, process_peak, sampled = max(tree_peak, pss), max(process_peak, high_water), time.monotonic()
             # wait4 gives the resource usage of this one child (not the running maximum of
             # all children that RUSAGE_CHILDREN reports).
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -242,8 +307,9 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         "returncode": process.returncode,
         "wall_seconds": round(wall, 3),
         "mkdocs_reported_seconds": float(reported[-1]) if reported else None,
-        # Linux reports ru_maxrss in KiB.
-        "peak_rss_bytes": usage.ru_maxrss * 1024,
+        # Not wait4's ru_maxrss: Linux counts in it the memory of the process that started the
+        # build (the bench, 230 MB after generating 2500x2000), as the child shared it until exec.
+        "peak_rss_bytes": process_peak,
         # The build with all its processes together (language passes, background processes), sampled.
         "peak_tree_pss_bytes": tree_peak,
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),  # background processes included
@@ -265,20 +331,27 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _tree_pss(pid: int) -> int:
-    """Memory of a process and all its descendants together, in bytes: the sum of their
-    proportional set sizes, which counts a page shared by forked processes once (summing
-    their RSS would count it in each). 0 once they have gone."""
-    total = 0
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes, which counts a page shared by forked processes once (summing their RSS would
+    count it in each), and the largest resident high-water mark (VmHWM) of one of them.
+    (0, 0) once they have gone."""
+    total = largest = 0
     for member in _descendants(pid):
-        try:
-            for line in Path(f"/proc/{member}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except (OSError, ValueError):
-            pass
-    return total
+        total += _proc_field(f"/proc/{member}/smaps_rollup", "Pss:")
+        largest = max(largest, _proc_field(f"/proc/{member}/status", "VmHWM:"))
+    return total, largest
+
+
+def _proc_field(path: str, name: str) -> int:
+    """A `name: <n> kB` line of a /proc file, in bytes; 0 if the process has gone."""
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measure_output(site: Path, roots: dict[str, str]) -> dict:
@@ -401,22 +474,26 @@ def time_live_preview(project: Path, log: Path) -> dict:
 PAIRS = 3
 
 
-def bench_pairs(project: Path, stock: Path, folder: Path, env: dict, pairs: int = PAIRS) -> dict:
+def bench_pairs(project: Path, stock: Path, folder: Path, env: dict, pages: dict[str, int], pairs: int = PAIRS) -> dict:
     """The project's build (`make site`'s command, all its processes) and stock MkDocs building
-    the same number of pages, timed in alternating pairs: the machine drifts, so each pair is
-    two builds close in time, and which goes first alternates. Every site is kept until the
-    last pair: ext4 passes over recently deleted inodes when it creates a file, and right after
-    40,000 files were deleted creating 20,000 took three times as long (measured), so a build
-    following a deletion would pay for the build before it."""
+    the same number of pages (`pages`, per language: both must write as many as the project's
+    first build did, or the bench stops), timed in alternating pairs: the machine drifts, so
+    each pair is two builds close in time, and which goes first alternates. Every site is kept
+    until the last pair: ext4 passes over recently deleted inodes when it creates a file, and
+    right after 40,000 files were deleted creating 20,000 took three times as long (measured),
+    so a build following a deletion would pay for the build before it."""
+    roots = {code: language["root"] for code, language in languages(project).items()}
     rows = []
     for number in range(1, pairs + 1):
         order = ("project", "stock") if number % 2 else ("stock", "project")
         row = {"pair": number, "first": order[0]}
         for which in order:
-            where, config = (project, project / "mkdocs.yml") if which == "project" else (stock, stock / "mkdocs.yml")
+            where = project if which == "project" else stock
             print(f"  pair {number}: {which} ...", file=sys.stderr, flush=True)
-            row[which] = run_build(where, config, folder / f"{which}-site-{number}", folder / f"{which}-{number}.log",
-                                   env if which == "project" else _env())
+            row[which] = checked_build(f"pair {number}: the {which} build", where, where / "mkdocs.yml",
+                                       folder / f"{which}-site-{number}", folder / f"{which}-{number}.log",
+                                       env if which == "project" else _env(), pages, roots)
+            print(f"  pair {number}: {which} {_build_line(row[which])}", file=sys.stderr, flush=True)
         row["ratio"] = round(row["project"]["wall_seconds"] / row["stock"]["wall_seconds"], 3)
         rows.append(row)
     for number in range(1, pairs + 1):
@@ -424,6 +501,12 @@ def bench_pairs(project: Path, stock: Path, folder: Path, env: dict, pairs: int 
             shutil.rmtree(folder / f"{which}-site-{number}", ignore_errors=True)
     ratios = sorted(r["ratio"] for r in rows)
     return {"pairs": rows, "median_ratio": ratios[len(ratios) // 2]}
+
+
+def _build_line(build: dict) -> str:
+    """A finished build in a progress line: a bench stopped by the time box still leaves its figures."""
+    return (f"{build['wall_seconds']:.1f} s, CPU {build['cpu_seconds']:.1f} s, "
+            f"all processes {_mb(build['peak_tree_pss_bytes'])} MB")
 
 
 def _photo_bytes(site: Path) -> dict[str, int]:
@@ -481,13 +564,11 @@ def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -
     env = _env(extra_env)
     twin = write_twin(project, folder / "site", folder / "twin", env=env)
     twin_times = folder / "twin_page_times.json"
-    build = run_build(folder / "twin", twin["config"], folder / "twin-site", folder / "twin.log",
-                      _env({**extra_env, "BENCH_PAGE_TIMES": str(twin_times)}))
+    roots = {code: language["root"] for code, language in languages(project).items()}
+    build = checked_build("the hand-written twin's build", folder / "twin", twin["config"], folder / "twin-site",
+                          folder / "twin.log", _env({**extra_env, "BENCH_PAGE_TIMES": str(twin_times)}),
+                          dict.fromkeys(roots, 1), roots)
     result = {"rewritten_pages": twin["rewritten_pages"], **build}
-    if build["returncode"] != 0:
-        result["error"] = (folder / "twin.log").read_text(encoding="utf-8", errors="replace")[-4000:]
-        print(f"[twin] BUILD FAILED (exit {build['returncode']}); log: {folder / 'twin.log'}", file=sys.stderr)
-        return result
     full = json.loads(page_times.read_text(encoding="utf-8"))
     hand = json.loads(twin_times.read_text(encoding="utf-8"))
     generated = sorted(built_page(src) for src in twin["generated_pages"])
@@ -514,9 +595,15 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
         content = generate(project, members=dimensions[0], articles=dimensions[1], seed=seed)
         extra_env = {"SITE_BUILD_DATE": BUILD_DATE}
     prepare_seconds = time.perf_counter() - started
-    # 1. The build as `make site` runs it, with a cold photo cache (.cache/ of a new project).
+    site_languages = languages(project)
+    roots = {code: language["root"] for code, language in site_languages.items()}
+    # 1. The build as `make site` runs it, with a cold photo cache (.cache/ of a new project);
+    # every article has a page, in each language made from the language it is written in.
     print(f"[{size}] building (cold photo cache) ...", file=sys.stderr, flush=True)
-    build = run_build(project, project / "mkdocs.yml", folder / "site", folder / "build.log", _env(extra_env))
+    least_pages = {code: max(1, content["articles"].get(language["source"], 0))
+                   for code, language in site_languages.items()}
+    build = checked_build(f"[{size}] the first build", project, project / "mkdocs.yml", folder / "site",
+                          folder / "build.log", _env(extra_env), least_pages, roots)
     result = {
         "size": size,
         "members": content["members"],
@@ -526,18 +613,14 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
         "prepare_seconds": round(prepare_seconds, 3),
         **build,
     }
-    if build["returncode"] != 0:
-        result["error"] = (folder / "build.log").read_text(encoding="utf-8", errors="replace")[-4000:]
-        print(f"[{size}] BUILD FAILED (exit {build['returncode']}); log: {folder / 'build.log'}", file=sys.stderr)
-        return result
-    result.update(measure_output(folder / "site", {code: language["root"] for code, language in languages(project).items()}))
+    result.update(measure_output(folder / "site", roots))
     print(f"[{size}] built in {build['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
     # 2. Against stock MkDocs, in alternating pairs (the photo cache is warm from now on).
     stock_pages = write_stock_site(project, folder / "site", folder / "stock")
     print(f"[{size}] {pairs} pairs against stock MkDocs ({_joined(stock_pages, '+')} pages) ...",
           file=sys.stderr, flush=True)
     result["stock_pages"] = stock_pages
-    result["against_stock"] = bench_pairs(project, folder / "stock", folder, _env(extra_env), pairs)
+    result["against_stock"] = bench_pairs(project, folder / "stock", folder, _env(extra_env), stock_pages, pairs)
     if result["photos"]:
         article = next(p for p in sorted((folder / "site" / "news").glob("*/*/index.html"))
                        if "fetchpriority" in p.read_text(encoding="utf-8"))
@@ -548,10 +631,10 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
     config = install_hook_timers(project)
     hook_times, page_times = folder / "hook_times.json", folder / "page_times.json"
     print(f"[{size}] timing the hooks (sequential build) ...", file=sys.stderr, flush=True)
-    timed = run_build(project, config, folder / "timed-site", folder / "timed.log",
-                      _env({**extra_env, "SITE_PARALLEL": "0", "BENCH_HOOK_TIMES": str(hook_times),
-                            "BENCH_PAGE_TIMES": str(page_times)}))
-    rows = json.loads(hook_times.read_text(encoding="utf-8")) if hook_times.exists() else []
+    timed = checked_build(f"[{size}] the sequential build with timed hooks", project, config, folder / "timed-site",
+                          folder / "timed.log", _env({**extra_env, "SITE_PARALLEL": "0", "BENCH_HOOK_TIMES": str(hook_times),
+                                                      "BENCH_PAGE_TIMES": str(page_times)}), stock_pages, roots)
+    rows = json.loads(hook_times.read_text(encoding="utf-8"))
     result["sequential_wall_seconds"] = timed["wall_seconds"]
     result.update(hook_summary(rows, timed["wall_seconds"]))
     if twin:
@@ -610,16 +693,12 @@ def print_against_stock(results: list[dict]) -> None:
 
 
 def print_report(results: list[dict]) -> None:
-    codes = list(next((r["member_directory_bytes"] for r in results if r["returncode"] == 0), {"zh": 0, "en": 0}))
+    codes = list(results[0]["member_directory_bytes"])
     articles = "articles " + "/".join(next(iter(results))["articles"]) if results else "articles"
     header = ("size", "members", articles, "wall s", "mkdocs s", "peak MB", "output MB", "files",
               "html", *(f"dir {code} KB" for code in codes), "members JSON", "hooks s", "hooks %", "bg CPU s", "all MB")
     rows = []
-    for r in results:
-        if r["returncode"] != 0:
-            rows.append((r["size"], str(r["members"]), _joined(r["articles"], "/"),
-                         f"{r['wall_seconds']:.1f}", "FAILED", *["-"] * (len(header) - 5)))
-            continue
+    for r in results:  # every build succeeded: a failed one stops the bench (BenchStopped)
         # The table shows the site-wide index (members.json) if there is one; all are listed below.
         ranked = sorted(r["members_json"], key=lambda j: (j["path"] != "members.json", j["path"] != "members/index.json", j["path"]))
         members_json = ranked[0] if ranked else None
@@ -638,7 +717,7 @@ def print_report(results: list[dict]) -> None:
     for row in (header, *rows):
         print("  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))))
 
-    built = [r for r in results if r["returncode"] == 0]
+    built = results
     if built:
         print("\nTime inside hooks per event (seconds, calls), summed over hook modules and all language passes:")
         events = sorted({e for r in built for e in r["hook_events"]},
@@ -655,7 +734,7 @@ def print_report(results: list[dict]) -> None:
         for r in built:
             top = ", ".join(f"{row['hook']}.{row['event']} {row['seconds']:.2f}" for row in r["hook_by_module"][:5])
             print(f"  {r['size']}: {top}")
-    twins = [r for r in built if r.get("no_hooks", {}).get("returncode") == 0]
+    twins = [r for r in built if r.get("no_hooks")]
     if twins:
         print("\nThe same pages with no hook work (the hand-written twin: every data page as Markdown, hooks off):")
         for r in twins:
@@ -697,9 +776,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    results = [bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep, twin=args.twin,
-                          pairs=args.pairs)
-               for size in sizes]
+    results, stopped = [], None
+    try:
+        for size in sizes:
+            results.append(bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep,
+                                      twin=args.twin, pairs=args.pairs))
+    except BenchStopped as error:
+        stopped = str(error)
     import mkdocs
     report = {
         "recorded": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
@@ -709,13 +792,18 @@ def main(argv: list[str] | None = None) -> int:
         "build_date": BUILD_DATE,
         "total_seconds": round(time.perf_counter() - started, 1),
         "sizes": results,
+        **({"stopped": stopped} if stopped else {}),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print_report(results)
-    print_against_stock(results)
+    if results:
+        print_report(results)
+        print_against_stock(results)
     print(f"\nTotal {report['total_seconds']} s; results written to {args.json}")
-    return 0 if all(r["returncode"] == 0 for r in results) else 1
+    if stopped:
+        print(f"\nBENCH STOPPED (the sizes above, if any, were measured in full): {stopped}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -159,3 +159,82 @@ def test_the_runner_measures_a_tiny_size_and_writes_json(tmp_path):
     assert pages["count"] >= 2 * MEMBERS and pages["missing"] == 0
     assert pages["from_data_ms"] > 0 and pages["hand_written_ms"] > 0
     assert "no hook work" in result.stdout
+
+
+# A build the bench cannot time stops it (bench/run.py, checked_build): a failed build takes
+# a second and would otherwise be reported as a fast one.
+
+run = bench_module("run")
+ROOTS = {"zh": "", "en": "en/"}
+
+
+def _plain_project(folder, config="site_name: Plain\n"):
+    """A stock MkDocs project of one page (MkDocs' own theme): builds in about a second."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def test_a_failed_build_stops_the_bench_with_its_log(tmp_path):
+    project = _plain_project(tmp_path / "project", "site_name: Plain\nplugins:\n  - no-such-plugin\n")
+    with pytest.raises(run.BenchStopped, match=r"(?s)pair 2: the stock build FAILED \(exit 1.*no-such-plugin"):
+        run.checked_build("pair 2: the stock build", project, project / "mkdocs.yml", tmp_path / "site",
+                          tmp_path / "build.log", run._env(), {"zh": 1}, {"zh": ""})
+
+
+def test_a_build_that_writes_too_few_pages_stops_the_bench(tmp_path):
+    project = _plain_project(tmp_path / "project")
+    with pytest.raises(run.BenchStopped, match=r"exited 0 but wrote too few pages .*'en': \(0, 1\)"):
+        run.checked_build("the build", project, project / "mkdocs.yml", tmp_path / "site", tmp_path / "build.log",
+                          run._env(), {"zh": 1, "en": 1}, ROOTS)
+    # The same build is kept when it wrote what it should, with its pages per language.
+    build = run.checked_build("the build", project, project / "mkdocs.yml", tmp_path / "site2", tmp_path / "build2.log",
+                              run._env(), {"zh": 1}, {"zh": ""})
+    assert build["returncode"] == 0 and build["html_pages_per_language"] == {"zh": 1}
+
+
+def test_packages_reinstalled_during_a_build_stop_the_bench(tmp_path, monkeypatch):
+    site_packages = tmp_path / "site-packages"
+    record = site_packages / "mkdocs_material-9.8.1.dist-info" / "RECORD"
+    record.parent.mkdir(parents=True)
+    record.write_text("material/__init__.py\n", encoding="utf-8")
+    before = run.environment_fingerprint(site_packages)
+    assert list(before) == ["mkdocs_material-9.8.1.dist-info"]
+    record.unlink()  # pip reinstalls: a new RECORD
+    record.write_text("material/__init__.py\n", encoding="utf-8")
+    after = run.environment_fingerprint(site_packages)
+    assert run._changed_packages(before, after) == ["mkdocs_material-9.8.1.dist-info"]
+    assert run._changed_packages(before, before) == []
+
+    fingerprints = iter([before, after])
+    monkeypatch.setattr(run, "environment_fingerprint", lambda: next(fingerprints))
+    monkeypatch.setattr(run, "run_build", lambda *args: {"returncode": 0, "wall_seconds": 1.0})
+    (tmp_path / "build.log").write_text("INFO    -  Documentation built in 1.00 seconds\n", encoding="utf-8")
+    with pytest.raises(run.BenchStopped, match="reinstalled while it ran .*mkdocs_material-9.8.1.dist-info"):
+        run.checked_build("the build", tmp_path, tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path / "build.log",
+                          run._env(), {"zh": 1}, {"zh": ""})
+
+
+def test_a_stopped_bench_exits_1_and_says_why_in_its_json(tmp_path, monkeypatch, capsys):
+    def stopped(*args, **kwargs):
+        raise run.BenchStopped("pair 1: the project build FAILED (exit 1, 1.5 s). Log: TypeError")
+
+    monkeypatch.setattr(run, "bench_size", stopped)
+    report = tmp_path / "results.json"
+    assert run.main(["--sizes", "real", "--serve-size", "none", "--json", str(report)]) == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["sizes"] == [] and "TypeError" in data["stopped"]
+    assert "BENCH STOPPED" in capsys.readouterr().err
+
+
+def test_a_builds_peak_memory_is_its_own_not_the_bench_processs(tmp_path):
+    # wait4's ru_maxrss counts the memory of the process that started the build (the bench
+    # holds a generated network): a one-page build must not weigh 300 MB.
+    project = _plain_project(tmp_path / "project")
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"\1" * len(range(0, len(held), 4096))  # resident, page by page
+    build = run.run_build(project, project / "mkdocs.yml", tmp_path / "site", tmp_path / "build.log", run._env())
+    assert build["returncode"] == 0
+    assert 10e6 < build["peak_rss_bytes"] < 200e6 and 10e6 < build["peak_tree_pss_bytes"] < 200e6
+    del held

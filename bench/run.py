@@ -22,11 +22,6 @@ fresh process, in a temporary copy of the project. Measured per size:
   `hooks:` replaced) whose entries are generated shims under `.bench/`; each shim loads the
   real hook module the way MkDocs does and wraps every `on_*` function in a
   `time.perf_counter` accumulator; the totals are written to a JSON file at exit;
-- next to it, the same pages built with no hook work: the "hand-written twin" of the
-  project (bench/hand_written.py: every generated or data-view page rewritten as a
-  Markdown page of the same content, hooks off), built the same way. Its wall time beside
-  the full build's gives what the hooks add; a page timer in both builds gives the build
-  time of each generated page from data against the same page written by hand.
 
 At one size (`--serve-size`, default 500x500) it also times a one-article edit in the live
 preview: `mkdocs serve` on a free port, wait for "Serving on", append a sentence to a news
@@ -65,7 +60,6 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, SITE_SOURCES, generate  # noqa: E402
-from hand_written import built_page, install_page_timer, write_twin  # noqa: E402
 from stock import languages, page_counts, write_stock_site  # noqa: E402
 
 DEFAULT_SIZES = "real,500x500,2500x2000"
@@ -167,11 +161,10 @@ def install_hook_timers(project: Path) -> Path:
         shim = shims / f"timed_{path.stem}.py"
         shim.write_text(SHIM.format(name=name, path=str(path)), encoding="utf-8")
         entries.append(shim.relative_to(project).as_posix())
-    entries.append(install_page_timer(project))
     config = project / "mkdocs.bench.yml"
     # INHERIT merges the parent config with this one; a list (hooks) is replaced, not merged.
     config.write_text(
-        "# Written by bench/run.py: mkdocs.yml with every hook timed, and each page.\n"
+        "# Written by bench/run.py: mkdocs.yml with every hook timed.\n"
         "INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {entry}\n" for entry in entries),
         encoding="utf-8",
     )
@@ -558,31 +551,7 @@ def phone_downloads(site: Path, pages: list[str]) -> dict:
 # One size, all sizes, the report.
 
 
-def bench_twin(project: Path, folder: Path, extra_env: dict, page_times: Path) -> dict:
-    """Build the hand-written twin (bench/hand_written.py) and compare it with the full build:
-    wall time, and the build time of each generated page against the same page hand-written."""
-    env = _env(extra_env)
-    twin = write_twin(project, folder / "site", folder / "twin", env=env)
-    twin_times = folder / "twin_page_times.json"
-    roots = {code: language["root"] for code, language in languages(project).items()}
-    build = checked_build("the hand-written twin's build", folder / "twin", twin["config"], folder / "twin-site",
-                          folder / "twin.log", _env({**extra_env, "BENCH_PAGE_TIMES": str(twin_times)}),
-                          dict.fromkeys(roots, 1), roots)
-    result = {"rewritten_pages": twin["rewritten_pages"], **build}
-    full = json.loads(page_times.read_text(encoding="utf-8"))
-    hand = json.loads(twin_times.read_text(encoding="utf-8"))
-    generated = sorted(built_page(src) for src in twin["generated_pages"])
-    compared = [page for page in generated if page in full and page in hand]
-    result["generated_pages"] = {
-        "count": len(compared),
-        "missing": len(generated) - len(compared),
-        "from_data_ms": round(1000 * sum(full[p] for p in compared) / max(1, len(compared)), 3),
-        "hand_written_ms": round(1000 * sum(hand[p] for p in compared) / max(1, len(compared)), 3),
-    }
-    return result
-
-
-def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twin: bool = False, pairs: int = PAIRS) -> dict:
+def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, pairs: int = PAIRS) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-", dir=workdir))
     project = folder / "project"
     print(f"[{size}] preparing project in {project}", file=sys.stderr, flush=True)
@@ -629,17 +598,14 @@ def bench_size(size: str, workdir: Path, seed: int, serve: bool, keep: bool, twi
     # 3. Where the time goes: the hooks timed, in one sequential build (SITE_PARALLEL=0: the
     # timers live in one process; the figures are time spent, not the build's wall time).
     config = install_hook_timers(project)
-    hook_times, page_times = folder / "hook_times.json", folder / "page_times.json"
+    hook_times = folder / "hook_times.json"
     print(f"[{size}] timing the hooks (sequential build) ...", file=sys.stderr, flush=True)
     timed = checked_build(f"[{size}] the sequential build with timed hooks", project, config, folder / "timed-site",
-                          folder / "timed.log", _env({**extra_env, "SITE_PARALLEL": "0", "BENCH_HOOK_TIMES": str(hook_times),
-                                                      "BENCH_PAGE_TIMES": str(page_times)}), stock_pages, roots)
+                          folder / "timed.log", _env({**extra_env, "SITE_PARALLEL": "0", "BENCH_HOOK_TIMES": str(hook_times)}),
+                          stock_pages, roots)
     rows = json.loads(hook_times.read_text(encoding="utf-8"))
     result["sequential_wall_seconds"] = timed["wall_seconds"]
     result.update(hook_summary(rows, timed["wall_seconds"]))
-    if twin:
-        print(f"[{size}] building the hand-written twin (no hook work) ...", file=sys.stderr, flush=True)
-        result["no_hooks"] = bench_twin(project, folder, {**extra_env, "SITE_PARALLEL": "0"}, page_times)
     if serve:
         print(f"[{size}] timing a one-article edit in the live preview ...", file=sys.stderr, flush=True)
         result["live_preview"] = time_live_preview(project, folder / "serve.log")
@@ -734,15 +700,6 @@ def print_report(results: list[dict]) -> None:
         for r in built:
             top = ", ".join(f"{row['hook']}.{row['event']} {row['seconds']:.2f}" for row in r["hook_by_module"][:5])
             print(f"  {r['size']}: {top}")
-    twins = [r for r in built if r.get("no_hooks")]
-    if twins:
-        print("\nThe same pages with no hook work (the hand-written twin: every data page as Markdown, hooks off):")
-        for r in twins:
-            twin, pages = r["no_hooks"], r["no_hooks"]["generated_pages"]
-            print(f"  {r['size']}: full build {r['wall_seconds']:.1f} s, twin {twin['wall_seconds']:.1f} s "
-                  f"(full - twin = {r['wall_seconds'] - twin['wall_seconds']:+.1f} s); a generated page takes "
-                  f"{pages['from_data_ms']:.2f} ms from data, {pages['hand_written_ms']:.2f} ms hand-written "
-                  f"({pages['count']} pages)")
     for r in built:
         if r["members_json"]:
             print(f"\nMembers JSON at {r['size']}: " + ", ".join(f"{j['path']} {_kb(j['bytes'])} KB" for j in r["members_json"]))
@@ -765,8 +722,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temporary projects go (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects, sites and logs")
-    parser.add_argument("--twin", action="store_true",
-                        help="also build the hand-written twin (the no-hook-work comparison of the previous round)")
     parser.add_argument("--pairs", type=int, default=PAIRS, help=f"pairs against stock MkDocs per size (default {PAIRS})")
     args = parser.parse_args(argv)
 
@@ -780,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in sizes:
             results.append(bench_size(size, args.workdir, args.seed, serve=size == args.serve_size, keep=args.keep,
-                                      twin=args.twin, pairs=args.pairs))
+                                      pairs=args.pairs))
     except BenchStopped as error:
         stopped = str(error)
     import mkdocs

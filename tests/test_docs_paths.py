@@ -20,7 +20,7 @@ NAMED_FILE = re.compile(r"(?<![\w./<>-])([a-z][a-z0-9_]*\.py)\b")
 PLACEHOLDER = re.compile(r"[<>*{}]|\.\.\.|^bench/results/")
 # Where the documentation is: the guides, and the docstrings and comments of the code and
 # configuration (the tests name invented files on purpose; bench writes its own).
-GUIDES = ("README.md", "ARCHITECTURE.md", "STAFF.md", "bench/README.md", "deploy/README.md")
+GUIDES = ("README.md", "ARCHITECTURE.md", "STAFF.md", "bench/README.md", "deploy/README.md", "tests/README.md")
 DOCUMENTED = ("hooks/", "tools/", "overrides/", "editor/", "deploy/", ".github/", "Makefile", "mkdocs.yml", "pyproject.toml")
 
 

@@ -52,3 +52,8 @@ def test_every_file_the_documentation_names_exists():
                 if name not in names:
                     missing.append(f"{document}:{number}: {name}")
     assert missing == []
+
+
+def test_architecture_md_stays_a_map():
+    """A map, not a copy of the docstrings (issue 26): at most 250 lines."""
+    assert len((REPO / "ARCHITECTURE.md").read_text(encoding="utf-8").splitlines()) <= 250

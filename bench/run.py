@@ -277,7 +277,9 @@ def run_build(project: Path, config: Path, site: Path, log: Path, env: dict) -> 
         deadline = time.monotonic() + BUILD_TIMEOUT
         tree_peak, process_peak, sampled = 0, 0, 0.0
         while True:
-            if time.monotonic() - sampled > 0.25:  # reading /proc costs: a few samples a second
+            # Reading /proc costs: a few samples a second, but every loop in the first two seconds,
+            # or a build that short could end before one sample saw it running.
+            if time.monotonic() - sampled > (0.25 if time.perf_counter() - start > 2 else 0):
                 pss, high_water = _tree_memory(process.pid)
                 tree_peak, process_peak, sampled = max(tree_peak, pss), max(process_peak, high_water), time.monotonic()
             # wait4 gives the resource usage of this one child (not the running maximum of

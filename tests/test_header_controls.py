@@ -10,6 +10,8 @@ is checked without editing this file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from urllib.parse import urljoin
 
 import pytest
@@ -72,6 +74,14 @@ def _open(page, base: str, path: str) -> None:
         page.console_errors[:] = [text for text in page.console_errors if "status of 404" not in text]
 
 
+def _each_page(page, base: str, site) -> Iterator[str]:
+    """Every page type of every language, loaded in turn (_open): yields its path."""
+    for root in language_roots(site):
+        for path in page_types(site, root):
+            _open(page, base, path)
+            yield path
+
+
 @pytest.fixture(scope="module")
 def served(real_site):
     with serve(real_site.site) as base:
@@ -110,22 +120,20 @@ def test_every_header_control_is_on_a_phone_screen_and_big_enough_to_tap(served,
     problems = []
     height = SCREENS[width]
     with browser_page(base, (width, height)) as page:
-        for root in language_roots(site):
-            for path in page_types(site, root):
-                _open(page, base, path)
-                for name, box in page.evaluate(_BOXES, CONTROLS).items():
-                    where = f"/{path} at {width} px: {name}"
-                    if box is None or not box["shown"]:
-                        problems.append(f"{where} is missing")
-                        continue
-                    on_screen = 0 <= box["left"] and box["right"] <= width and 0 <= box["top"] and box["bottom"] <= height
-                    if not on_screen:
-                        problems.append(f"{where} at x {box['left']:.1f}–{box['right']:.1f}, y {box['top']:.1f}–{box['bottom']:.1f}: "
-                                        f"not entirely on the {width} × {height} screen")
-                    if box["width"] < MINIMUM or box["height"] < MINIMUM:
-                        problems.append(f"{where} is {box['width']:.1f} × {box['height']:.1f} px, under {MINIMUM} × {MINIMUM}")
-                    if on_screen and not box["reached"]:
-                        problems.append(f"{where}: a tap at its centre reaches something else")
+        for path in _each_page(page, base, site):
+            for name, box in page.evaluate(_BOXES, CONTROLS).items():
+                where = f"/{path} at {width} px: {name}"
+                if box is None or not box["shown"]:
+                    problems.append(f"{where} is missing")
+                    continue
+                on_screen = 0 <= box["left"] and box["right"] <= width and 0 <= box["top"] and box["bottom"] <= height
+                if not on_screen:
+                    problems.append(f"{where} at x {box['left']:.1f}–{box['right']:.1f}, y {box['top']:.1f}–{box['bottom']:.1f}: "
+                                    f"not entirely on the {width} × {height} screen")
+                if box["width"] < MINIMUM or box["height"] < MINIMUM:
+                    problems.append(f"{where} is {box['width']:.1f} × {box['height']:.1f} px, under {MINIMUM} × {MINIMUM}")
+                if on_screen and not box["reached"]:
+                    problems.append(f"{where}: a tap at its centre reaches something else")
         assert page.outside_requests == [] and page.console_errors == [], (page.outside_requests, page.console_errors)
     assert problems == [], "\n".join(problems)
 
@@ -164,11 +172,9 @@ def test_no_page_is_wider_than_a_phone_screen(served, width):
     problems = []
     height = SCREENS[width]
     with browser_page(base, (width, height)) as page:
-        for root in language_roots(site):
-            for path in page_types(site, root):
-                _open(page, base, path)
-                found = page.evaluate(_WIDER_THAN_THE_SCREEN)
-                if found["content"] > found["width"] or found["elements"]:
-                    problems.append(f"/{path} at {width} px is {found['content']} px wide: " + "; ".join(found["elements"]))
+        for path in _each_page(page, base, site):
+            found = page.evaluate(_WIDER_THAN_THE_SCREEN)
+            if found["content"] > found["width"] or found["elements"]:
+                problems.append(f"/{path} at {width} px is {found['content']} px wide: " + "; ".join(found["elements"]))
         assert page.outside_requests == [] and page.console_errors == [], (page.outside_requests, page.console_errors)
     assert problems == [], "\n".join(problems)
